@@ -1,0 +1,2 @@
+export * from './domain.js';
+export { mergeDomain } from './merge-domain.js';

@@ -1,0 +1,4 @@
+export * from './model.js';
+export { InputError } from './input-error.js';
+export * from './analytics/index.js';
+export * from './siting/index.js';
