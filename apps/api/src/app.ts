@@ -1,0 +1,32 @@
+import express, { type Express } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppDeps } from './deps.js';
+import { errorMiddleware, notFound } from './http/error-middleware.js';
+import { healthRouter } from './routes/health.js';
+import { layersRouter } from './routes/layers.js';
+
+/**
+ * Build the express app (without listening): the API under /api and, when built, the web app.
+ * @example const app = createApp({ db, backend, postgis, config }); app.listen(8080)
+ */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(express.json({ limit: '20mb' }));
+
+  const api = express.Router();
+  api.use(healthRouter(deps));
+  api.use(layersRouter(deps));
+  api.use(notFound);
+  app.use('/api', api);
+
+  const webDist = deps.config.webDist;
+  if (webDist && existsSync(join(webDist, 'index.html'))) {
+    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(webDist, 'index.html')));
+  }
+  app.use(errorMiddleware);
+  return app;
+}

@@ -1,0 +1,14 @@
+export * from './schema.js';
+export { openDatabase, type Backend, type RiskmapDb, type DatabaseSettings } from './connect.js';
+export { prepareDatabase, type PreparedDb } from './prepare.js';
+export { migrateToLatest, migrateDownAll } from './migrate.js';
+export { DatabaseStartupError } from './errors.js';
+export * as postgis from './postgis.js';
+export { LAYERS, layerDescriptor, type LayerDescriptor } from './layers/descriptors.js';
+export { rowFromFeature, featureFromRow } from './layers/feature-row.js';
+export { toCamel } from './layers/case.js';
+export { getLayer, type LayerQuery } from './queries/get-layer.js';
+export { databaseInfo } from './queries/database-info.js';
+export { loadSample } from './sample/load-sample.js';
+export { sql, type Kysely, type Transaction } from 'kysely';
+export { nearestFeatures, countWithin, assignTownships, townshipAreasM2 } from './queries/spatial.js';
