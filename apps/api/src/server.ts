@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { loadConfig, ConfigError } from '@riskmap/config/env';
 import { prepareDatabase, DatabaseStartupError } from '@riskmap/db';
 import { createApp } from './app.js';
+import { ChangeBus } from './events/change-bus.js';
 
 const started = Date.now();
 try {
@@ -10,7 +11,7 @@ try {
   const webDist = config.webDist ?? join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
   const prepared = await prepareDatabase(config.database, { loadSample: config.loadSample });
   if (prepared.sampleLoaded) console.log(`loaded the sample dataset (示例数据): ${JSON.stringify(prepared.sampleLoaded)}`);
-  const app = createApp({ db: prepared.db, backend: prepared.backend, postgis: prepared.postgis, config: { ...config, webDist } });
+  const app = createApp({ db: prepared.db, backend: prepared.backend, postgis: prepared.postgis, config: { ...config, webDist }, changes: new ChangeBus() });
   const server = app.listen(config.port, config.host, () => {
     console.log(`riskmap listening on http://localhost:${config.port} (database: ${prepared.backend}, PostGIS ${prepared.postgis}, ready in ${Date.now() - started} ms)`);
   });

@@ -12,3 +12,4 @@ export { databaseInfo } from './queries/database-info.js';
 export { loadSample } from './sample/load-sample.js';
 export { sql, type Kysely, type Transaction } from 'kysely';
 export { nearestFeatures, countWithin, assignTownships, townshipAreasM2 } from './queries/spatial.js';
+export { perCapitaSql, type PerCapitaSqlRow } from './queries/per-capita-sql.js';

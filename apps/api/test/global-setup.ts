@@ -1,0 +1,1 @@
+export { default } from '@riskmap/db/testing/global-setup';
