@@ -3,7 +3,6 @@ import type { BBox, Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { InputError } from '../input-error.js';
 import { clipRingToConvex, ringAreaXY, type XY } from './clip-ring-to-convex.js';
 import { localMetricProjection, type LocalMetricProjection } from './local-metric-projection.js';
-import { pointInRings } from './point-in-rings.js';
 
 export type CellShape = 'square' | 'hex';
 export const CELL_SHAPES: readonly CellShape[] = ['square', 'hex'];
@@ -22,7 +21,7 @@ export interface MetricGrid {
   cellRowCol(id: number): { row: number; col: number };
   /** The whole cell as a lon/lat polygon. */
   cellPolygon(id: number): Polygon;
-  /** The cell clipped to the extent polygon with its area (m²); null when it lies outside. */
+  /** The cell clipped to the extent polygon with its area (m²); null when it lies outside. Cached: do not mutate. */
   clippedCell(id: number): { geometry: Polygon | MultiPolygon; areaM2: number } | null;
   /** Ids of all cells that intersect the extent polygon (all cells in the bbox when given a bbox). */
   cellIdsInExtent(): number[];
@@ -143,16 +142,54 @@ export function createMetricGrid(
     }
   }
 
+  // Inside/outside of every cell not crossed by an edge, by its centre: one scanline per row of
+  // centres (crossings of all edges with that row), so no per-cell polygon test.
+  const inside = new Uint8Array(idCount);
+  if (polygons) {
+    const rowIds = new Map<number, number[]>();
+    for (let id = 0; id < idCount; id++) {
+      if (boundary[id]) continue;
+      const row = rowCol(id).row;
+      let list = rowIds.get(row);
+      if (!list) rowIds.set(row, (list = []));
+      list.push(id);
+    }
+    for (const [, list] of rowIds) {
+      const cy = centreXY(list[0]!)[1];
+      const crossings: number[] = [];
+      for (const ring of allRings) {
+        for (let i = 0; i + 1 < ring.length; i++) {
+          const [ax, ay] = ring[i]!;
+          const [bx, by] = ring[i + 1]!;
+          if (ay > cy !== by > cy) crossings.push(ax + ((bx - ax) * (cy - ay)) / (by - ay));
+        }
+      }
+      crossings.sort((a, b) => a - b);
+      for (const id of list) {
+        const cx = centreXY(id)[0];
+        let k = 0;
+        while (k < crossings.length && crossings[k]! < cx) k++;
+        inside[id] = k % 2;
+      }
+    }
+  }
+  function centreXY(id: number): XY {
+    const { row, col } = rowCol(id);
+    return shape === 'square' ? [(col + 0.5) * s, (row + 0.5) * s] : [s * SQRT3 * (col + row / 2), s * 1.5 * row];
+  }
+
   const nominalAreaM2 = shape === 'square' ? s * s : ((3 * SQRT3) / 2) * s * s;
+  const clippedCache = new Map<number, { geometry: Polygon | MultiPolygon; areaM2: number } | null>();
   const clippedCell = (id: number): { geometry: Polygon | MultiPolygon; areaM2: number } | null => {
     if (id < 0 || id >= idCount) return null;
-    const corners = cornersXY(id);
     if (!polygons) return { geometry: cellPolygon(id), areaM2: nominalAreaM2 };
+    if (clippedCache.has(id)) return clippedCache.get(id)!;
     if (!boundary[id]) {
-      const cx = corners.reduce((a, p) => a + p[0], 0) / corners.length;
-      const cy = corners.reduce((a, p) => a + p[1], 0) / corners.length;
-      return pointInRings(cx, cy, allRings) ? { geometry: cellPolygon(id), areaM2: nominalAreaM2 } : null;
+      const whole = inside[id] ? { geometry: cellPolygon(id), areaM2: nominalAreaM2 } : null;
+      clippedCache.set(id, whole);
+      return whole;
     }
+    const corners = cornersXY(id);
     const parts: Position[][][] = [];
     let areaM2 = 0;
     for (const poly of ringsXY) {
@@ -162,19 +199,19 @@ export function createMetricGrid(
       areaM2 += Math.abs(ringAreaXY(outer)) - holes.reduce((a, h) => a + Math.abs(ringAreaXY(h)), 0);
       parts.push([outer, ...holes].map((ring) => ring.map(toLonLat)));
     }
-    if (parts.length === 0 || areaM2 <= 0) return null;
-    const geometry: Polygon | MultiPolygon = parts.length === 1 ? { type: 'Polygon', coordinates: parts[0]! } : { type: 'MultiPolygon', coordinates: parts };
-    return { geometry, areaM2 };
+    const result: { geometry: Polygon | MultiPolygon; areaM2: number } | null =
+      parts.length === 0 || areaM2 <= 0 ? null
+        : { geometry: parts.length === 1 ? { type: 'Polygon', coordinates: parts[0]! } : { type: 'MultiPolygon', coordinates: parts }, areaM2 };
+    clippedCache.set(id, result);
+    return result;
   };
   const cellIdsInExtent = (): number[] => {
     const ids: number[] = [];
     for (let id = 0; id < idCount; id++) {
-      const corners = cornersXY(id);
-      const cx = corners.reduce((a, p) => a + p[0], 0) / corners.length;
-      const cy = corners.reduce((a, p) => a + p[1], 0) / corners.length;
+      const [cx, cy] = centreXY(id);
       // Hex ids form a parallelogram; skip cells wholly outside the bbox.
       if (cx < -s || cy < -s || cx > width + s || cy > height + s) continue;
-      if (!polygons ? cellOverlapsBox(corners, width, height) : boundary[id] ? clippedCell(id) !== null : pointInRings(cx, cy, allRings)) ids.push(id);
+      if (!polygons ? cellOverlapsBox(cornersXY(id), width, height) : boundary[id] ? clippedCell(id) !== null : inside[id] === 1) ids.push(id);
     }
     return ids;
   };

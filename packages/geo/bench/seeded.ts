@@ -1,0 +1,51 @@
+/** Deterministic data for the analytics benchmarks (mulberry32); no files, no network. */
+import { readFileSync } from 'node:fs';
+import type { Feature, FeatureCollection, MultiPolygon, Point } from 'geojson';
+
+export function seededRandom(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function loadCounty(): Feature<MultiPolygon> {
+  const url = new URL('../test/fixtures/createMetricGrid/county.geojson', import.meta.url);
+  return (JSON.parse(readFileSync(url, 'utf8')) as FeatureCollection<MultiPolygon>).features[0]!;
+}
+
+export function countyBbox(county: Feature<MultiPolygon>): [number, number, number, number] {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const poly of county.geometry.coordinates) for (const [x, y] of poly[0]!) {
+    b[0] = Math.min(b[0], x!); b[1] = Math.min(b[1], y!); b[2] = Math.max(b[2], x!); b[3] = Math.max(b[3], y!);
+  }
+  return b;
+}
+
+/** n random points in the bbox with properties from `props(i, rnd)`. */
+export function randomPoints<P>(n: number, bbox: [number, number, number, number], seed: number, props: (i: number, rnd: () => number) => P): FeatureCollection<Point, P> {
+  const rnd = seededRandom(seed);
+  return {
+    type: 'FeatureCollection',
+    features: Array.from({ length: n }, (_, i) => ({
+      type: 'Feature' as const,
+      geometry: { type: 'Point' as const, coordinates: [bbox[0] + rnd() * (bbox[2] - bbox[0]), bbox[1] + rnd() * (bbox[3] - bbox[1])] },
+      properties: props(i, rnd),
+    })),
+  };
+}
+
+/** Median wall time (ms) of `runs` calls after one warm-up, and the last result. */
+export function timeIt<T>(fn: () => T, runs = 5): { ms: number; result: T } {
+  let result = fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    result = fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)]!, result };
+}

@@ -1,0 +1,104 @@
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { RiskLevel, RiskPointProps } from '../model.js';
+import { createMetricGrid, type CellShape, type MetricGrid } from './create-metric-grid.js';
+import { riskPointLonLat } from './risk-point-lon-lat.js';
+import {
+  emapLegend, insertTopRisk, resolveEmapOptions, riskLevelOf, summarizeRiskLevels,
+  type AreaRiskSummary, type EmapLegend, type EmapLevelOptions, type TopRisk,
+} from './summarize-risk-levels.js';
+
+export type EmapRiskPointProps = Pick<RiskPointProps, 'level'> & Partial<Pick<RiskPointProps, 'code' | 'name' | 'score'>>;
+
+export interface EmapCellProps extends AreaRiskSummary {
+  cellId: number;
+  row: number;
+  col: number;
+}
+
+export type RiskEmapGrid = FeatureCollection<Polygon | MultiPolygon, EmapCellProps> & {
+  legend: EmapLegend;
+  cellM: number;
+  shape: CellShape;
+  /** Risk points outside the county (in no cell that touches it), or without geometry. */
+  unassigned: number;
+};
+
+export interface RiskEmapGridOptions extends EmapLevelOptions {
+  /** Cell size in metres (square side or hex side), validated against emap.minCellM…maxCellM (field 'cell'). */
+  cellM?: number;
+  shape?: CellShape;
+  /** Also return cells with no risk point (level null). */
+  includeEmpty?: boolean;
+  /** A grid built earlier with createMetricGrid over the same county, to skip rebuilding it. */
+  grid?: MetricGrid;
+}
+
+/**
+ * Four-colour risk e-map on a regular grid of square or hex cells of `cellM` metres clipped to the
+ * county: each cell's level (highest inside, or weighted index per km²), counts, top risks, colour.
+ * @example riskEmapByGrid(county, riskPoints, { cellM: 500, shape: 'hex' }).features[0].properties.level // → 1 … 4
+ */
+export function riskEmapByGrid(
+  county: Feature<Polygon | MultiPolygon> | Polygon | MultiPolygon,
+  riskPoints: FeatureCollection<Geometry | null, EmapRiskPointProps>,
+  options: RiskEmapGridOptions = {},
+): RiskEmapGrid {
+  const opts = resolveEmapOptions(options);
+  const grid = options.grid ?? createMetricGrid(county, { cellM: options.cellM, shape: options.shape });
+
+  // Bucket points by cell id (counting sort): O(1) per point, no polygon tests.
+  const n = riskPoints.features.length;
+  const cellOf = new Int32Array(n);
+  const perCell = new Int32Array(grid.idCount + 1);
+  const levels = new Uint8Array(n);
+  riskPoints.features.forEach((f, i) => {
+    levels[i] = riskLevelOf(f.properties?.level, i);
+    const lonLat = riskPointLonLat(f);
+    const id = lonLat ? grid.cellIdOf(lonLat[0], lonLat[1]) : -1;
+    cellOf[i] = id;
+    if (id >= 0) perCell[id + 1]!++;
+  });
+  for (let id = 0; id < grid.idCount; id++) perCell[id + 1]! += perCell[id]!;
+  const start = perCell.slice(0, grid.idCount);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) if (cellOf[i]! >= 0) order[start[cellOf[i]!]!++] = i;
+
+  const ids = options.includeEmpty ? grid.cellIdsInExtent() : [];
+  if (!options.includeEmpty) for (let id = 0; id < grid.idCount; id++) if (perCell[id + 1]! > perCell[id]!) ids.push(id);
+
+  let unassigned = cellOf.reduce((a, id) => a + (id < 0 ? 1 : 0), 0);
+  const features: Feature<Polygon | MultiPolygon, EmapCellProps>[] = [];
+  for (const id of ids) {
+    const cell = grid.clippedCell(id);
+    if (!cell) {
+      unassigned += perCell[id + 1]! - perCell[id]!;
+      continue;
+    }
+    const counts: Record<RiskLevel, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
+    const top: TopRisk[] = [];
+    for (let k = perCell[id]!; k < perCell[id + 1]!; k++) {
+      const i = order[k]!;
+      const level = levels[i] as RiskLevel;
+      counts[level]++;
+      const f = riskPoints.features[i]!;
+      const worst = top[top.length - 1];
+      if (top.length < opts.topN || (worst && level <= worst.level)) {
+        insertTopRisk(top, { code: f.properties?.code ?? String(f.id ?? i), name: f.properties?.name ?? '', level, score: f.properties?.score ?? 0 }, opts.topN);
+      }
+    }
+    const s = summarizeRiskLevels(counts, top, cell.areaM2 / 1e6, opts);
+    const { row, col } = grid.cellRowCol(id);
+    const properties: EmapCellProps = {
+      cellId: id, row, col, level: s.level, color: s.color, counts, total: s.total, weightedIndex: s.weightedIndex, areaKm2: s.areaKm2, top,
+    };
+    features.push({ type: 'Feature', geometry: cell.geometry, properties });
+  }
+  return {
+    type: 'FeatureCollection',
+    features,
+    legend: emapLegend(features.map((f) => f.properties.level), opts),
+    cellM: grid.cellM,
+    shape: grid.shape,
+    unassigned,
+  };
+}
