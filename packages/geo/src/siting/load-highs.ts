@@ -1,5 +1,7 @@
 import type { Highs } from 'highs';
 
+type Loader = () => Promise<Highs>;
+
 let loading: Promise<Highs> | null = null;
 
 /**
@@ -8,7 +10,12 @@ let loading: Promise<Highs> | null = null;
  */
 export function loadHighs(): Promise<Highs> {
   if (!loading) {
-    loading = import('highs').then((m) => m.default());
+    loading = import('highs').then((m) => {
+      // highs ships CommonJS types; under NodeNext the loader may sit one `default` deeper.
+      const mod = m as unknown as { default: Loader | { default: Loader } };
+      const load = typeof mod.default === 'function' ? mod.default : mod.default.default;
+      return load();
+    });
   }
   return loading;
 }

@@ -149,7 +149,7 @@ class State {
     lossBase.fill(0);
     for (let i = 0; i < n; i++) {
       const f = f1[i]!;
-      if (f >= 0) lossBase[f] += w[i]! * (d2[i]! - d1[i]!);
+      if (f >= 0) lossBase[f] = lossBase[f]! + w[i]! * (d2[i]! - d1[i]!);
     }
   }
 
@@ -174,11 +174,11 @@ class State {
         if (d < a) {
           gain += w[i]! * (a - d);
           const f = f1[i]!;
-          if (f >= 0) loss[f] -= w[i]! * (d2[i]! - a);
+          if (f >= 0) loss[f] = loss[f]! - w[i]! * (d2[i]! - a);
         } else {
           const b = d2[i]!;
           const f = f1[i]!;
-          if (d < b && f >= 0) loss[f] -= w[i]! * (b - d);
+          if (d < b && f >= 0) loss[f] = loss[f]! - w[i]! * (b - d);
         }
       }
       let bestK = 0;

@@ -4,11 +4,11 @@
  */
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 
-export type SiteId = string | number;
+export type SitingId = string | number;
 
 /** A demand point: `weight` is its population (or any demand), optionally scaled by `riskWeight`. */
-export interface DemandPoint {
-  id: SiteId;
+export interface SitingDemand {
+  id: SitingId;
   lon: number;
   lat: number;
   weight: number;
@@ -17,8 +17,8 @@ export interface DemandPoint {
 }
 
 /** A candidate site (or an existing facility, which only needs id and position). */
-export interface CandidateSite {
-  id: SiteId;
+export interface SitingCandidate {
+  id: SitingId;
   lon: number;
   lat: number;
   siteType?: string;
