@@ -13,6 +13,8 @@ export function combineExact(
   sense: 'min' | 'max',
   constant: number,
   evaluate: (chosen: number[]) => number,
+  /** A bound known without HiGHS (e.g. every demand at its nearest candidate), used when HiGHS proves less. */
+  simpleBound: number | null = null,
 ): CoreSolution {
   if (run.status === 'infeasible' || run.status === 'other') {
     if (!run.hasSolution) return { ...heuristic, timeMs: performance.now() - t0 };
@@ -33,10 +35,11 @@ export function combineExact(
   }
   let bound: number | null;
   if (run.status === 'optimal') bound = objective;
-  else if (run.bound === null) bound = null;
   else {
-    bound = run.bound + constant;
-    bound = sense === 'min' ? Math.min(Math.max(bound, 0), objective) : Math.max(bound, objective);
+    const candidates = [run.bound === null ? null : run.bound + constant, simpleBound].filter((b): b is number => b !== null);
+    if (candidates.length === 0) bound = null;
+    else if (sense === 'min') bound = Math.min(Math.max(0, ...candidates), objective);
+    else bound = Math.max(Math.min(...candidates), objective);
   }
   const gap = bound === null ? null : Math.abs(objective - bound) / Math.max(Math.abs(objective), 1e-12);
   return {

@@ -1,3 +1,5 @@
+import { coverageSets } from './coverage-sets.js';
+import { lscpHeuristic } from './lscp-heuristic.js';
 import { seededRandom } from './seeded-random.js';
 import { servingCosts, type ServingCosts } from './serving-costs.js';
 import type { CoreSolution, SitingMatrix } from './types.js';
@@ -40,6 +42,17 @@ export function pCenterHeuristic(
       best = Int32Array.from(st.open);
     } else st.reset(best);
   }
+  // Second route: the smallest radius whose set cover fits in p sites (binary search over radii).
+  const cover = radiusSearch(sc, p, bestVal[0], opts.seed ?? 1, deadline);
+  if (cover && cover.length === p) {
+    st.reset(Int32Array.from(cover));
+    st.localSearch(deadline);
+    const v = st.value();
+    if (better(v[0], v[1], bestVal[0], bestVal[1])) {
+      bestVal = v;
+      best = Int32Array.from(st.open);
+    }
+  }
   return {
     chosen: Array.from(best).sort((a, b) => a - b),
     objective: bestVal[0],
@@ -50,6 +63,48 @@ export function pCenterHeuristic(
     timeMs: performance.now() - t0,
     greedyObjective,
   };
+}
+
+function radiusSearch(sc: ServingCosts, p: number, upper: number, seed: number, deadline: number): number[] | null {
+  const { n, c, cost, base, w } = sc;
+  let lower = 0;
+  for (let i = 0; i < n; i++) {
+    if (!(w[i]! > 0)) continue;
+    let d = base[i]!;
+    for (let j = 0; j < c; j++) d = Math.min(d, cost[j * n + i]!);
+    lower = Math.max(lower, d);
+  }
+  const radii = [...new Set([...cost, ...base].filter((v) => v >= lower && v < upper))].sort((a, b) => a - b);
+  const m = { nDemand: n, nCandidates: c, values: cost, existing: base, weights: w };
+  let found: number[] | null = null;
+  let lo = 0;
+  let hi = radii.length;
+  while (lo < hi && performance.now() < deadline) {
+    const mid = (lo + hi) >> 1;
+    const chosen = lscpHeuristic(coverageSets(m, radii[mid]!), { seed, iterations: 30, timeLimitMs: deadline - performance.now() }).chosen;
+    if (chosen.length <= p) {
+      found = chosen;
+      hi = mid;
+    } else lo = mid + 1;
+  }
+  if (!found) return null;
+  const set = new Set(found);
+  // Fill spare slots greedily by weighted total, so the later swap search starts from p sites.
+  const near = Float64Array.from(base);
+  for (const j of set) for (let i = 0; i < n; i++) near[i] = Math.min(near[i]!, cost[j * n + i]!);
+  while (set.size < p) {
+    let bestJ = -1;
+    let bestGain = -1;
+    for (let j = 0; j < c; j++) {
+      if (set.has(j)) continue;
+      let g = 0;
+      for (let i = 0; i < n; i++) g += w[i]! * Math.max(0, near[i]! - cost[j * n + i]!);
+      if (g > bestGain) [bestJ, bestGain] = [j, g];
+    }
+    set.add(bestJ);
+    for (let i = 0; i < n; i++) near[i] = Math.min(near[i]!, cost[bestJ * n + i]!);
+  }
+  return [...set];
 }
 
 function better(max: number, sum: number, max0: number, sum0: number): boolean {

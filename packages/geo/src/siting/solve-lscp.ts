@@ -28,5 +28,5 @@ export function solveLscp(m: SitingMatrix, opts: SolveOptions & { limit: number;
   const start: Record<string, number> = {};
   for (const j of heuristic.chosen) start[`y${j}`] = 1;
   const run = runMip(opts.highs, lp, ys, { timeLimitMs: Math.max(1, timeLimitMs - (performance.now() - t0)), start });
-  return combineExact(run, heuristic, t0, 'min', 0, (chosen) => chosen.length);
+  return combineExact(run, heuristic, t0, 'min', 0, (chosen) => chosen.length, 1);
 }

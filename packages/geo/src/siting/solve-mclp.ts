@@ -36,7 +36,8 @@ export function solveMclp(m: SitingMatrix, opts: SolveOptions & { p: number; lim
   const start: Record<string, number> = {};
   for (const j of heuristic.chosen) start[`y${j}`] = 1;
   const run = runMip(opts.highs, lp, ys, { timeLimitMs: Math.max(1, timeLimitMs - (performance.now() - t0)), start });
-  return combineExact(run, heuristic, t0, 'max', 0, (chosen) => coveredWeight(cs, chosen));
+  const all = Array.from({ length: cs.c }, (_, j) => j);
+  return combineExact(run, heuristic, t0, 'max', 0, (chosen) => coveredWeight(cs, chosen), coveredWeight(cs, all));
 }
 
 function coveredWeight(cs: CoverageSets, chosen: readonly number[]): number {

@@ -28,7 +28,13 @@ export function solvePMedian(m: SitingMatrix, opts: SolveOptions & { p: number; 
   for (const j of heuristic.chosen) start[`y${j}`] = 1;
   const remaining = Math.max(1, timeLimitMs - (performance.now() - t0));
   const run = runMip(opts.highs, lp, ys, { timeLimitMs: remaining, start });
-  return combineExact(run, heuristic, t0, 'min', constant, (chosen) => pMedianObjective(sc, chosen));
+  let nearestAll = 0;
+  for (let i = 0; i < sc.n; i++) {
+    let d = sc.base[i]!;
+    for (let j = 0; j < sc.c; j++) d = Math.min(d, sc.cost[j * sc.n + i]!);
+    nearestAll += sc.w[i]! * d;
+  }
+  return combineExact(run, heuristic, t0, 'min', constant, (chosen) => pMedianObjective(sc, chosen), nearestAll);
 }
 
 function pMedianLp(sc: ReturnType<typeof servingCosts>, p: number): { lp: string; constant: number } {
