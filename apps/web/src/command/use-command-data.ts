@@ -1,0 +1,82 @@
+/** Loads every layer for the command map, follows live changes over /api/events, and exposes the e-map source. */
+import { useCallback, useEffect, useState } from 'react';
+import { getJson, getOptional } from '../api/client.js';
+import type { LayerSet, PerCapitaResult, SiteConfig } from '../api/types.js';
+
+export const LAYER_KEYS: (keyof LayerSet)[] = ['townships', 'risk-points', 'hazard-sources', 'shelters', 'warehouses', 'fire-stations'];
+
+export interface CommandData {
+  layers: Partial<LayerSet>;
+  errors: Partial<Record<keyof LayerSet, string>>;
+  config: SiteConfig | null;
+  perCapitaApi: PerCapitaResult | null;
+  live: 'connecting' | 'open' | 'unavailable';
+  loaded: boolean;
+  /** Bumped on every live change, so views can refetch analytics. */
+  revision: number;
+}
+
+async function loadLayer<K extends keyof LayerSet>(id: K): Promise<LayerSet[K]> {
+  return getJson<LayerSet[K]>(`/api/layers/${id}`);
+}
+
+export function useCommandData(): CommandData {
+  const [layers, setLayers] = useState<Partial<LayerSet>>({});
+  const [errors, setErrors] = useState<CommandData['errors']>({});
+  const [config, setConfig] = useState<SiteConfig | null>(null);
+  const [perCapitaApi, setPerCapita] = useState<PerCapitaResult | null>(null);
+  const [live, setLive] = useState<CommandData['live']>('connecting');
+  const [loaded, setLoaded] = useState(false);
+  const [revision, setRevision] = useState(0);
+
+  const reload = useCallback(async (ids: (keyof LayerSet)[]) => {
+    await Promise.all(
+      ids.map(async (id) => {
+        try {
+          const fc = await loadLayer(id);
+          setLayers((l) => ({ ...l, [id]: fc }));
+        } catch (e) {
+          setErrors((er) => ({ ...er, [id]: (e as Error).message }));
+        }
+      }),
+    );
+  }, []);
+
+  useEffect(() => {
+    void (async () => {
+      const cfg = await getOptional<SiteConfig>('/api/config');
+      setConfig(cfg.ok ? cfg.value : {});
+      await reload(LAYER_KEYS);
+      setLoaded(true);
+    })();
+  }, [reload]);
+
+  useEffect(() => {
+    void getOptional<PerCapitaResult>('/api/analytics/shelter-per-capita').then((r) => setPerCapita(r.ok && Array.isArray(r.value.rows) ? r.value : null));
+  }, [revision]);
+
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return setLive('unavailable');
+    const es = new EventSource('/api/events');
+    es.onopen = () => setLive('open');
+    es.onerror = () => {
+      if (es.readyState === EventSource.CLOSED) setLive('unavailable');
+    };
+    const onChange = (ev: MessageEvent) => {
+      let layer: string | undefined;
+      try {
+        const msg = JSON.parse(ev.data as string) as { layer?: string; layerId?: string; table?: string };
+        layer = msg.layer ?? msg.layerId ?? msg.table;
+      } catch {
+        /* not JSON: refresh everything */
+      }
+      const ids = LAYER_KEYS.includes(layer as keyof LayerSet) ? [layer as keyof LayerSet] : LAYER_KEYS;
+      void reload(ids).then(() => setRevision((r) => r + 1));
+    };
+    es.onmessage = onChange;
+    for (const name of ['change', 'changed', 'update', 'layer']) es.addEventListener(name, onChange);
+    return () => es.close();
+  }, [reload]);
+
+  return { layers, errors, config, perCapitaApi, live, loaded, revision };
+}

@@ -1,0 +1,50 @@
+import { createContext, useContext } from 'react';
+import { en } from './en.js';
+import { zhCN, type MessageKey } from './zh-CN.js';
+
+export type Locale = 'zh-CN' | 'en';
+export type { MessageKey };
+export type Translate = (key: MessageKey) => string;
+
+const STORAGE_KEY = 'riskmap.locale';
+
+/** Look a key up in the locale's table, falling back to Chinese. */
+export function translate(locale: Locale, key: MessageKey): string {
+  return (locale === 'en' ? en[key] : undefined) ?? zhCN[key];
+}
+
+/** Translate a key that may not exist (e.g. built from data); returns `fallback` when unknown. */
+export function translateLoose(locale: Locale, key: string, fallback: string): string {
+  return key in zhCN ? translate(locale, key as MessageKey) : fallback;
+}
+
+/** The locale saved on this device, else from `?lang=`, else zh-CN. */
+export function initialLocale(): Locale {
+  try {
+    const q = new URLSearchParams(globalThis.location?.search ?? '').get('lang');
+    if (q === 'en' || q === 'zh-CN') return q;
+    const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (saved === 'en' || saved === 'zh-CN') return saved;
+  } catch {
+    /* storage blocked */
+  }
+  return 'zh-CN';
+}
+
+export function saveLocale(locale: Locale): void {
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, locale);
+  } catch {
+    /* storage blocked */
+  }
+  if (globalThis.document) document.documentElement.lang = locale;
+}
+
+export interface I18n {
+  locale: Locale;
+  t: Translate;
+  setLocale: (l: Locale) => void;
+}
+
+export const I18nContext = createContext<I18n>({ locale: 'zh-CN', t: (k) => zhCN[k], setLocale: () => {} });
+export const useI18n = (): I18n => useContext(I18nContext);

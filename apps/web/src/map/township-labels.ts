@@ -1,0 +1,28 @@
+/** Township names as HTML markers: works offline with no glyph server, and uses the system's CJK font. */
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Map as MlMap, Marker } from 'maplibre-gl';
+import type { AdminAreaProps } from '../api/types.js';
+import { bboxCentre, bboxOf } from '../shared/geo-math.js';
+import type { MapLibre } from './load-maplibre.js';
+
+/** Where a township's name goes: its seat when known, else its bounding-box centre. */
+export function labelPoint(f: Feature<Polygon | MultiPolygon, AdminAreaProps>): [number, number] | null {
+  if (f.properties.seat) return f.properties.seat;
+  const b = bboxOf([f.geometry]);
+  return b ? bboxCentre(b) : null;
+}
+
+/** Add one label marker per township; returns a function that removes them. */
+export function addTownshipLabels(ml: MapLibre, map: MlMap, townships: readonly Feature<Polygon | MultiPolygon, AdminAreaProps>[]): () => void {
+  const markers: Marker[] = [];
+  for (const t of townships) {
+    const at = labelPoint(t);
+    if (!at) continue;
+    const el = document.createElement('div');
+    el.className = 'township-label';
+    el.textContent = t.properties.name;
+    el.setAttribute('aria-hidden', 'true');
+    markers.push(new ml.Marker({ element: el, anchor: 'center' }).setLngLat(at).addTo(map));
+  }
+  return () => markers.forEach((m) => m.remove());
+}

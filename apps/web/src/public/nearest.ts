@@ -1,0 +1,46 @@
+/** Nearest usable public shelters, computed locally (offline fallback for GET /api/shelters/nearest). */
+import type { Feature, Point } from 'geojson';
+import type { NearestShelter, ShelterProps } from '../api/types.js';
+import { haversineM } from '../shared/geo-math.js';
+
+export interface NearestOptions {
+  k: number;
+  usableStatuses: readonly string[];
+  walkingSpeedMPerMin: number;
+}
+
+/** True when the public may be sent there: public and in a usable status. */
+export function isUsablePublic(p: Pick<ShelterProps, 'isPublic' | 'status'>, usableStatuses: readonly string[]): boolean {
+  return p.isPublic !== false && usableStatuses.includes(p.status);
+}
+
+/**
+ * The k nearest usable public shelters to [lon, lat], sorted by straight-line distance.
+ * @example nearestShelters(features, [115.78, 36.11], { k: 3, usableStatuses: ['built','open'], walkingSpeedMPerMin: 50 })
+ */
+export function nearestShelters(
+  features: readonly Feature<Point, ShelterProps>[],
+  from: readonly [number, number],
+  opts: NearestOptions,
+): NearestShelter[] {
+  const rows: NearestShelter[] = [];
+  for (const f of features) {
+    if (!f.geometry || !isUsablePublic(f.properties, opts.usableStatuses)) continue;
+    const [lon, lat] = f.geometry.coordinates as [number, number];
+    const distanceM = haversineM(from, [lon, lat]);
+    const p = f.properties;
+    rows.push({
+      id: p.id ?? p.code,
+      name: p.name,
+      distanceM,
+      walkingMinutes: Math.max(1, Math.round(distanceM / opts.walkingSpeedMPerMin)),
+      capacity: p.capacity,
+      shelterClass: p.shelterClass,
+      facilities: p.facilities ?? [],
+      status: p.status,
+      lon,
+      lat,
+    });
+  }
+  return rows.sort((a, b) => a.distanceM - b.distanceM).slice(0, opts.k);
+}

@@ -1,0 +1,120 @@
+/** Finder state: the origin, the 3 nearest usable shelters (API first, local fallback), and places to search. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
+import { domainDefaults } from '@riskmap/config';
+import { getJson, getOptional } from '../api/client.js';
+import type { AdminAreaProps, DemandPointProps, LayerCollection, NearestResult, NearestShelter, ShelterProps } from '../api/types.js';
+import { bboxCentre, bboxOf, pointInPolygon } from '../shared/geo-math.js';
+import { nearestShelters } from './nearest.js';
+import type { Place } from './place-search.js';
+
+export type Origin = { lon: number; lat: number; how: 'device' | 'map' | 'search'; label?: string };
+type Townships = LayerCollection<Polygon | MultiPolygon, AdminAreaProps>;
+
+export interface FinderState {
+  origin: Origin | null;
+  results: NearestShelter[] | null;
+  outsideCounty: boolean;
+  computedLocally: boolean;
+  busy: boolean;
+  error: string | null;
+  places: Place[];
+  townships: Townships | null;
+  sample: boolean;
+  setOrigin: (o: Origin) => void;
+}
+
+const K = domainDefaults.nearest.defaultK;
+
+export function useFinder(): FinderState {
+  const [origin, setOriginState] = useState<Origin | null>(null);
+  const [results, setResults] = useState<NearestShelter[] | null>(null);
+  const [outsideCounty, setOutside] = useState(false);
+  const [computedLocally, setLocal] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [places, setPlaces] = useState<Place[]>([]);
+  const [townships, setTownships] = useState<Townships | null>(null);
+  const [sample, setSample] = useState(false);
+  const shelters = useRef<Promise<Feature<Point, ShelterProps>[]> | null>(null);
+  const seq = useRef(0);
+
+  const shelterList = useCallback(() => {
+    shelters.current ??= getJson<LayerCollection<Point, ShelterProps>>('/api/layers/shelters').then((fc) => {
+      if (fc.sample) setSample(true);
+      return fc.features;
+    });
+    shelters.current.catch(() => (shelters.current = null));
+    return shelters.current;
+  }, []);
+
+  useEffect(() => {
+    void (async () => {
+      const [t, d] = await Promise.all([
+        getOptional<Townships>('/api/layers/townships'),
+        getOptional<LayerCollection<Point, DemandPointProps>>('/api/layers/demand-points'),
+      ]);
+      const list: Place[] = [];
+      if (t.ok) {
+        setTownships(t.value);
+        if (t.value.sample) setSample(true);
+        for (const f of t.value.features) {
+          const b = bboxOf([f.geometry]);
+          const at = f.properties.seat ?? (b ? bboxCentre(b) : null);
+          if (at) list.push({ name: f.properties.name, kind: 'township', lon: at[0], lat: at[1] });
+        }
+      }
+      if (d.ok) {
+        const names = new Map(list.map((p) => [p.name, p.name]));
+        const byCode = new Map((t.ok ? t.value.features : []).map((f) => [f.properties.code, f.properties.name]));
+        for (const f of d.value.features) {
+          const [lon, lat] = f.geometry.coordinates as [number, number];
+          list.push({ name: f.properties.name, kind: f.properties.kind, parent: byCode.get(f.properties.townshipCode) ?? names.get(f.properties.townshipCode), lon, lat });
+        }
+      }
+      setPlaces(list);
+    })();
+  }, []);
+
+  const setOrigin = useCallback(
+    (o: Origin) => {
+      const my = ++seq.current;
+      setOriginState(o);
+      setBusy(true);
+      setError(null);
+      void (async () => {
+        const api = await getOptional<NearestResult>(`/api/shelters/nearest?lon=${o.lon}&lat=${o.lat}&k=${K}`);
+        let rows: NearestShelter[];
+        let outside = false;
+        let local = false;
+        if (api.ok && Array.isArray(api.value.shelters)) {
+          rows = api.value.shelters;
+          outside = api.value.outsideCounty;
+          // Keep the public list warm (and in the service worker's cache) for offline use.
+          void shelterList().catch(() => undefined);
+        } else {
+          try {
+            const list = await shelterList();
+            rows = nearestShelters(list, [o.lon, o.lat], { k: K, usableStatuses: domainDefaults.shelters.usableStatuses, walkingSpeedMPerMin: domainDefaults.shelters.walkingSpeedMPerMin });
+            local = true;
+            if (townships) outside = !townships.features.some((f) => pointInPolygon([o.lon, o.lat], f.geometry));
+          } catch (e) {
+            if (my === seq.current) {
+              setError((e as Error).message);
+              setBusy(false);
+            }
+            return;
+          }
+        }
+        if (my !== seq.current) return;
+        setResults(rows);
+        setOutside(outside);
+        setLocal(local);
+        setBusy(false);
+      })();
+    },
+    [shelterList, townships],
+  );
+
+  return { origin, results, outsideCounty, computedLocally, busy, error, places, townships, sample, setOrigin };
+}
