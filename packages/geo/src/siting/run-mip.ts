@@ -31,9 +31,19 @@ export function runMip(
       mip_abs_gap: 1e-7,
       random_seed: 1,
     });
-    const index = columns.map((c) => model.getColByName(c));
+    // A column absent from the model (no term anywhere) reads as 0.
+    const colIndex = (name: string): number => {
+      try {
+        return model.getColByName(name);
+      } catch {
+        return -1;
+      }
+    };
+    const index = columns.map(colIndex);
     if (options.start) {
-      const entries = Object.entries(options.start).map(([name, v]) => [model.getColByName(name), v] as const);
+      const entries = Object.entries(options.start)
+        .map(([name, v]) => [colIndex(name), v] as const)
+        .filter((e) => e[0] >= 0);
       entries.sort((a, b) => a[0] - b[0]);
       try {
         model.setSolution({ indices: entries.map((e) => e[0]), values: entries.map((e) => e[1]) });
@@ -51,7 +61,7 @@ export function runMip(
     const values = new Float64Array(columns.length);
     if (hasSolution) {
       const col = model.getSolution().colValue;
-      index.forEach((k, n) => (values[n] = col[k] ?? 0));
+      index.forEach((k, n) => (values[n] = k >= 0 ? (col[k] ?? 0) : 0));
     }
     const rawBound = Number(model.info.get('mip_dual_bound'));
     return {

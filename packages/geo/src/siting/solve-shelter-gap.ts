@@ -47,7 +47,7 @@ export interface ShelterGapResult {
   problem: 'shelter-gap';
   objective: 'fewest-sites' | 'least-area';
   perCapitaTargetM2: number;
-  chosen: { id: SitingId; townshipCode: string; effectiveAreaM2: number }[];
+  chosen: { id: SitingId; lon: number; lat: number; townshipCode: string; effectiveAreaM2: number }[];
   townships: TownshipGap[];
   /** Townships the given candidates cannot bring to target, with what stays missing. */
   unreachable: { code: string; name?: string; shortfallM2: number; perCapitaAfterM2: number | null }[];
@@ -141,7 +141,10 @@ export function solveShelterGap(input: ShelterGapInput): ShelterGapResult {
     problem: 'shelter-gap',
     objective,
     perCapitaTargetM2: target,
-    chosen: chosenIdx.map((j) => ({ id: input.candidates[j]!.id, townshipCode: input.candidates[j]!.townshipCode!, effectiveAreaM2: area[j]! })),
+    chosen: chosenIdx.map((j) => {
+      const c = input.candidates[j]!;
+      return { id: c.id, lon: c.lon, lat: c.lat, townshipCode: c.townshipCode!, effectiveAreaM2: area[j]! };
+    }),
     townships,
     unreachable: townships
       .filter((t) => !t.reachesTarget)
