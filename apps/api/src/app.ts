@@ -5,6 +5,15 @@ import type { AppDeps } from './deps.js';
 import { errorMiddleware, notFound } from './http/error-middleware.js';
 import { healthRouter } from './routes/health.js';
 import { layersRouter } from './routes/layers.js';
+import { authenticate } from './auth/authenticate.js';
+import { authRouter } from './routes/auth.js';
+import { usersRouter } from './routes/edit-users.js';
+import { editFeaturesRouter } from './routes/edit-features.js';
+import { auditRouter } from './routes/audit.js';
+import { eventsRouter } from './routes/events.js';
+import { analyticsRouter } from './routes/analytics.js';
+import { sheltersRouter } from './routes/shelters.js';
+import { LayerCache } from './services/layer-cache.js';
 
 /**
  * Build the express app (without listening): the API under /api and, when built, the web app.
@@ -17,8 +26,17 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '20mb' }));
 
   const api = express.Router();
+  api.use(authenticate(deps));
+  api.use(authRouter(deps));
+  api.use(usersRouter(deps));
+  api.use(editFeaturesRouter(deps));
+  api.use(auditRouter(deps));
+  api.use(eventsRouter(deps));
   api.use(healthRouter(deps));
   api.use(layersRouter(deps));
+  const layers = new LayerCache(deps.db, deps.changes);
+  api.use(analyticsRouter(deps, layers));
+  api.use(sheltersRouter(deps, layers));
   api.use(notFound);
   app.use('/api', api);
 

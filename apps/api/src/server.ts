@@ -4,6 +4,7 @@ import { loadConfig, ConfigError } from '@riskmap/config/env';
 import { prepareDatabase, DatabaseStartupError } from '@riskmap/db';
 import { createApp } from './app.js';
 import { ChangeBus } from './events/change-bus.js';
+import { ensureFirstAdmin } from './auth/bootstrap-admin.js';
 
 const started = Date.now();
 try {
@@ -11,6 +12,7 @@ try {
   const webDist = config.webDist ?? join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
   const prepared = await prepareDatabase(config.database, { loadSample: config.loadSample });
   if (prepared.sampleLoaded) console.log(`loaded the sample dataset (示例数据): ${JSON.stringify(prepared.sampleLoaded)}`);
+  if (await ensureFirstAdmin(prepared.db, config.admin)) console.log(`created the first admin "${config.admin!.username}"`);
   const app = createApp({ db: prepared.db, backend: prepared.backend, postgis: prepared.postgis, config: { ...config, webDist }, changes: new ChangeBus() });
   const server = app.listen(config.port, config.host, () => {
     console.log(`riskmap listening on http://localhost:${config.port} (database: ${prepared.backend}, PostGIS ${prepared.postgis}, ready in ${Date.now() - started} ms)`);

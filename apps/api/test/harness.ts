@@ -4,11 +4,22 @@ import { openTestDatabase, type TestDatabase } from '@riskmap/db/testing';
 import type { Backend } from '@riskmap/db';
 import { createApp } from '../src/app.js';
 import { ChangeBus } from '../src/events/change-bus.js';
+import { ensureFirstAdmin } from '../src/auth/bootstrap-admin.js';
+import { hashPassword } from '../src/auth/password.js';
+import { createUser, type Database, type Kysely } from '@riskmap/db';
+
+/** Signed-in test users: one per role, plus a planner scoped to the first township. */
+export type TestRole = 'commander' | 'planner' | 'admin' | 'scoped-planner';
+export const TEST_PASSWORD = 'test-password-秘密';
 
 export interface TestApp {
   url: string;
   t: TestDatabase;
   changes: ChangeBus;
+  /** The township code the 'scoped-planner' test user is restricted to (null on an empty database). */
+  scopeTownship: string | null;
+  /** Sign in as a test role and return the bearer token. */
+  login(role: TestRole): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -21,6 +32,8 @@ export async function startTestApp(backend: Backend, kind: 'sample' | 'empty' = 
   const config = loadConfig({ NODE_ENV: 'test', LOAD_SAMPLE: 'false', ...env });
   const changes = new ChangeBus();
   const app = createApp({ db: t.db, backend: t.backend, postgis: '3', config, changes });
+  await ensureFirstAdmin(t.db, config.admin);
+  const scopeTownship = await seedTestUsers(t.db);
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
@@ -28,10 +41,27 @@ export async function startTestApp(backend: Backend, kind: 'sample' | 'empty' = 
     url: `http://127.0.0.1:${port}`,
     t,
     changes,
+    scopeTownship,
+    login: async (role) => {
+      const username = role === 'admin' ? config.admin!.username : role;
+      const password = role === 'admin' ? config.admin!.password : TEST_PASSWORD;
+      const r = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+      if (!r.ok) throw new Error(`login as ${role} failed: ${r.status} ${await r.text()}`);
+      return ((await r.json()) as { token: string }).token;
+    },
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await t.close();
     },
   };
+}
+
+/** Users 'commander', 'planner' and 'scoped-planner' (scoped to the first township) with TEST_PASSWORD; returns the scope. */
+async function seedTestUsers(db: Kysely<Database>): Promise<string | null> {
+  const first = await db.selectFrom('admin_areas').select('code').where('level', '=', 'township').orderBy('code').executeTakeFirst();
+  await createUser(db, { username: 'commander', passwordHash: await hashPassword(TEST_PASSWORD), role: 'commander' });
+  await createUser(db, { username: 'planner', passwordHash: await hashPassword(TEST_PASSWORD), role: 'planner' });
+  await createUser(db, { username: 'scoped-planner', passwordHash: await hashPassword(TEST_PASSWORD), role: 'planner', townshipCode: first?.code ?? null });
+  return first?.code ?? null;
 }

@@ -17,6 +17,8 @@ interface Editable {
   version: Generated<number>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  /** Set when soft-deleted; reads exclude such rows, restore clears it. */
+  deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface AdminAreasTable extends Editable {
@@ -152,6 +154,28 @@ export interface AuditLogTable {
   after: Json<unknown> | null;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  /** scrypt$N$r$p$salt$hash (base64); never the password itself. */
+  password_hash: string;
+  /** 'public' is the anonymous role and is never stored. */
+  role: 'commander' | 'planner' | 'admin';
+  /** Optional township scope restricting a planner's edits to one township. */
+  township_code: string | null;
+  disabled: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  /** sha256 (hex) of the session token; the token itself is never stored. */
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   admin_areas: AdminAreasTable;
   risk_points: RiskPointsTable;
@@ -164,6 +188,8 @@ export interface Database {
   demand_points: DemandPointsTable;
   candidate_sites: CandidateSitesTable;
   audit_log: AuditLogTable;
+  users: UsersTable;
+  sessions: SessionsTable;
 }
 
 export type AdminArea = Selectable<AdminAreasTable>;
@@ -176,3 +202,6 @@ export type RiskPoint = Selectable<RiskPointsTable>;
 export type NewRiskPoint = Insertable<RiskPointsTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;

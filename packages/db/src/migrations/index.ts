@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './20261128_120000_initial.js';
+import * as usersSessionsSoftDelete from './20261201_090000_users_sessions_soft_delete.js';
 
 /** All migrations, keyed by their timestamped name; bundled so the compiled package needs no file-system scan. */
 export const migrations: Record<string, Migration> = {
   '20261128_120000_initial': initial,
+  '20261201_090000_users_sessions_soft_delete': usersSessionsSoftDelete,
 };
 
 export const migrationProvider: MigrationProvider = {

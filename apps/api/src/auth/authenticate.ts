@@ -1,0 +1,25 @@
+import type { RequestHandler } from 'express';
+import { sessionUser } from '@riskmap/db';
+import type { AppDeps } from '../deps.js';
+import type { SessionUser } from '../http/role.js';
+import { sessionTokenOf } from './cookie.js';
+import { hashSessionToken } from './token.js';
+
+/**
+ * Middleware that sets `res.locals.user` (a SessionUser) from a valid session cookie or bearer token;
+ * a missing, expired or unknown token leaves the request anonymous (role public).
+ * @example api.use(authenticate(deps))
+ */
+export function authenticate(deps: AppDeps): RequestHandler {
+  return async (req, res, next) => {
+    const token = sessionTokenOf(req);
+    if (!token || token.length > 200) return next();
+    const session = await sessionUser(deps.db, hashSessionToken(token));
+    if (session) {
+      const user: SessionUser = { id: session.userId, username: session.username, role: session.role, townshipCode: session.townshipCode };
+      res.locals.user = user;
+      res.locals.sessionTokenHash = hashSessionToken(token);
+    }
+    next();
+  };
+}
