@@ -44,7 +44,7 @@ export function toHttpEditError(err: unknown): unknown {
   const e = err as { code?: string; constraint?: string; message?: string };
   if (e.code === '23505') return new HttpError(409, 'duplicate', 'a feature with this code exists (possibly deleted: restore it)', { fields: [{ field: 'properties.code', message: 'taken' }] });
   if (e.code === '23514' || e.code === '23502' || e.code === '22P02' || e.code === '22023') {
-    const field = e.constraint ?? 'body';
+    const field = e.constraint === 'shelters_effective_le_total' ? 'properties.effectiveAreaM2' : (e.constraint ?? 'body');
     return new HttpError(400, 'invalid_input', `rejected by the database: ${e.message}`, { fields: [{ field, message: e.message }] });
   }
   return err;
