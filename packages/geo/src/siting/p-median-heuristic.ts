@@ -23,13 +23,18 @@ export function pMedianHeuristic(
   let bestObj = st.objective();
   const rand = seededRandom(opts.seed ?? 1);
   const iterations = opts.iterations ?? Math.min(200, 20 + Math.floor(2e7 / Math.max(1, n * c)));
+  // Iterated local search: kick the best solution with k random swaps (mostly few, sometimes up to p/2,
+  // since small kicks fall back into the same basin), re-optimise, keep only improvements.
+  const maxK = Math.max(1, Math.min(p, Math.max(3, Math.floor(p / 2))));
   for (let it = 0; it < iterations && p < c && performance.now() < deadline; it++) {
-    const k = 1 + Math.floor(rand() * Math.min(3, p));
+    const r = rand();
+    const k = 1 + Math.floor(r * r * maxK);
     for (let s = 0; s < k; s++) {
       let j = Math.floor(rand() * c);
       while (st.isOpen[j]) j = (j + 1) % c;
-      st.swap(Math.floor(rand() * p), j);
+      st.swap(Math.floor(rand() * p), j, false);
     }
+    st.update();
     st.localSearch(deadline);
     const obj = st.objective();
     if (obj < bestObj - 1e-9) {
@@ -115,11 +120,11 @@ class State {
     this.update();
   }
 
-  swap(pos: number, j: number): void {
+  swap(pos: number, j: number, update = true): void {
     this.isOpen[this.open[pos]!] = 0;
     this.open[pos] = j;
     this.isOpen[j] = 1;
-    this.update();
+    if (update) this.update();
   }
 
   objective(): number {
