@@ -37,6 +37,7 @@ declare global {
   }
 }
 
+const EMPTY_FC: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const setData = (map: MlMap, id: string, data: FeatureCollection) => (map.getSource(id) as GeoJSONSource | undefined)?.setData(data);
 
 export function CommandMap(props: Props) {
@@ -108,7 +109,10 @@ export function CommandMap(props: Props) {
     const on = rp ? rp.features.filter((f) => props.levels[f.properties.level]) : [];
     const fc: FeatureCollection = { type: 'FeatureCollection', features: on };
     const src = map.getSource('risk-points') as GeoJSONSource;
-    void src.setClusterOptions({ cluster: on.length > CLUSTER_ABOVE }).then(() => src.setData(fc));
+    const cluster = on.length > CLUSTER_ABOVE;
+    if (src.getClusterOptions().cluster === cluster) void src.setData(fc);
+    // Empty the source before switching clustering, so the old data is not re-clustered first.
+    else void src.setData(EMPTY_FC).then(() => src.setClusterOptions({ cluster })).then(() => src.setData(fc));
     void setData(map, 'risk-heat', fc);
   }, [props.layers['risk-points'], props.levels]);
 

@@ -92,7 +92,8 @@ function format(key: string, raw: unknown, locale: Locale, townshipName: (code: 
   if (key === 'suitability' && typeof v === 'object')
     return Object.entries(v as Record<string, boolean>).filter(([, ok]) => ok).map(([k]) => k).join(', ') || '—';
   if (key === 'counts' && typeof v === 'object') return Object.entries(v as Record<string, number>).map(([l, n]) => `${translateLoose(locale, `level.${l}`, l)} ${n}`).join(' · ');
-  if (Array.isArray(v)) return v.join('、') || '—';
+  if (key === 'facilities' && Array.isArray(v)) return v.map((x) => translateLoose(locale, `facility.${x}`, String(x))).join(zh ? '、' : ', ') || '—';
+  if (Array.isArray(v)) return v.join(zh ? '、' : ', ') || '—';
   if (typeof v === 'object') return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}=${x}`).join(', ');
   if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString(locale) : v.toLocaleString(locale, { maximumFractionDigits: 2 });
   return String(v);

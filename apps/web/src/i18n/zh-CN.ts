@@ -99,6 +99,17 @@ export const zhCN = {
   noMatch: '没有匹配的地名',
   metres: '米',
   km: '公里',
+  'facility.water': '饮用水',
+  'facility.toilets': '厕所',
+  'facility.broadcast': '应急广播',
+  'facility.signage': '标识',
+  'facility.lighting': '照明',
+  'facility.power': '应急供电',
+  'facility.medical': '医疗救护',
+  'facility.fire-fighting': '消防设施',
+  'facility.supplies': '物资储备',
+  'facility.sewage': '排污',
+  'facility.helipad': '直升机停机坪',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -2,12 +2,13 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Map as MlMap, Marker } from 'maplibre-gl';
 import type { AdminAreaProps } from '../api/types.js';
-import { bboxCentre, bboxOf } from '../shared/geo-math.js';
+import { bboxCentre, bboxOf, seatLonLat } from '../shared/geo-math.js';
 import type { MapLibre } from './load-maplibre.js';
 
 /** Where a township's name goes: its seat when known, else its bounding-box centre. */
 export function labelPoint(f: Feature<Polygon | MultiPolygon, AdminAreaProps>): [number, number] | null {
-  if (f.properties.seat) return f.properties.seat;
+  const seat = seatLonLat(f.properties.seat);
+  if (seat) return seat;
   const b = bboxOf([f.geometry]);
   return b ? bboxCentre(b) : null;
 }

@@ -46,7 +46,7 @@ export function ResultCard({ s, rank }: { s: NearestShelter; rank: number }) {
         {s.facilities.length > 0 ? (
           <div className="wide">
             <dt>{t('facilities')}</dt>
-            <dd>{s.facilities.join('、')}</dd>
+            <dd>{s.facilities.map((x) => translateLoose(locale, `facility.${x}`, x)).join(locale === 'en' ? ', ' : '、')}</dd>
           </div>
         ) : null}
       </dl>

@@ -4,7 +4,8 @@ import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { domainDefaults } from '@riskmap/config';
 import { getJson, getOptional } from '../api/client.js';
 import type { AdminAreaProps, DemandPointProps, LayerCollection, NearestResult, NearestShelter, ShelterProps } from '../api/types.js';
-import { bboxCentre, bboxOf, pointInPolygon } from '../shared/geo-math.js';
+import { pointInPolygon } from '../shared/geo-math.js';
+import { labelPoint } from '../map/township-labels.js';
 import { nearestShelters } from './nearest.js';
 import type { Place } from './place-search.js';
 
@@ -59,8 +60,7 @@ export function useFinder(): FinderState {
         setTownships(t.value);
         if (t.value.sample) setSample(true);
         for (const f of t.value.features) {
-          const b = bboxOf([f.geometry]);
-          const at = f.properties.seat ?? (b ? bboxCentre(b) : null);
+          const at = labelPoint(f);
           if (at) list.push({ name: f.properties.name, kind: 'township', lon: at[0], lat: at[1] });
         }
       }

@@ -54,3 +54,10 @@ export function pointInPolygon(p: readonly [number, number], g: Polygon | MultiP
 export function bboxCentre(b: BBox): [number, number] {
   return [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
 }
+
+/** A seat stored either as [lon, lat] or as a GeoJSON Point; null when absent or malformed. */
+export function seatLonLat(seat: unknown): [number, number] | null {
+  if (Array.isArray(seat) && typeof seat[0] === 'number' && typeof seat[1] === 'number') return [seat[0], seat[1]];
+  const c = (seat as { coordinates?: unknown } | null)?.coordinates;
+  return Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number' ? [c[0], c[1]] : null;
+}

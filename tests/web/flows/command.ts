@@ -1,0 +1,109 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { guardedPage, waitForMapIdle, type Guarded } from '../../support/browser.js';
+import type { Env } from '../web.test.js';
+
+/** Rendered features of map layer `layer`, optionally only those with `level`. */
+function rendered(page: Page, layer: string, level?: number): Promise<number> {
+  return page.evaluate(
+    ([layer, level]) => {
+      const map = window.__riskmap!.map;
+      return map.queryRenderedFeatures({ layers: [layer as string] }).filter((f) => level === undefined || f.properties.level === level).length;
+    },
+    [layer, level] as const,
+  );
+}
+
+declare global {
+  interface Window {
+    __riskmap?: { map: import('maplibre-gl').Map; ready: boolean };
+  }
+}
+
+export function commandFlows(env: Env): void {
+  let g: Guarded;
+  beforeAll(async () => {
+    g = await guardedPage(env.browser, env.server.url, { viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
+    await g.page.goto('/');
+    await waitForMapIdle(g.page);
+  });
+  afterAll(() => g.context.close());
+
+  it('loads every layer with counts, the 示例数据 label, no console errors and no external request', async () => {
+    const { page } = g;
+    for (const [id, n] of Object.entries({ 'risk-points': 300, 'hazard-sources': 20, shelters: 100, warehouses: 8, 'fire-stations': 37, townships: 18 })) {
+      await expect.poll(() => page.textContent(`[data-testid=count-${id}]`)).toBe(String(n));
+    }
+    expect(await page.textContent('[data-testid=sample-badge]')).toBe('示例数据');
+    expect(await rendered(page, 'risk-points')).toBeGreaterThan(100);
+    expect(await rendered(page, 'shelters')).toBeGreaterThan(50);
+    expect(await page.locator('.township-label').count()).toBe(18);
+    await page.screenshot({ path: join(env.shots, 'command-zh.png') });
+    expect(g.errors).toEqual([]);
+    expect(g.external).toEqual([]);
+    console.log('[command] optional endpoints missing:', [...new Set(g.missing)].join(' ') || 'none');
+  });
+
+  it('hides the points of a level when that level is toggled off', async () => {
+    const { page } = g;
+    expect(await rendered(page, 'risk-points', 4)).toBeGreaterThan(0);
+    await page.click('[data-testid=toggle-level-4]');
+    await waitForMapIdle(page);
+    expect(await rendered(page, 'risk-points', 4)).toBe(0);
+    expect(await rendered(page, 'risk-points', 1)).toBeGreaterThan(0);
+    await page.click('[data-testid=toggle-level-4]');
+    await waitForMapIdle(page);
+    expect(await rendered(page, 'risk-points', 4)).toBeGreaterThan(0);
+  });
+
+  it('switches the four-colour e-map between township, grid and heat modes', async () => {
+    const { page } = g;
+    await page.click('[data-testid=emap-township]');
+    await waitForMapIdle(page);
+    await expect.poll(() => rendered(page, 'emap-fill')).toBeGreaterThanOrEqual(18);
+    await page.screenshot({ path: join(env.shots, 'command-emap-township.png') });
+    const t0 = Date.now();
+    await page.click('[data-testid=emap-grid]');
+    await expect.poll(() => rendered(page, 'emap-fill'), { interval: 50 }).not.toBe(0);
+    const colours = await page.evaluate(() => new Set(window.__riskmap!.map.queryRenderedFeatures({ layers: ['emap-fill'] }).map((f) => f.properties.level)).size);
+    expect(colours).toBeGreaterThanOrEqual(3);
+    console.log(`[e-map] township → grid rendered in ${Date.now() - t0} ms`);
+    await page.screenshot({ path: join(env.shots, 'command-emap-grid.png') });
+    await page.click('[data-testid=emap-heat]');
+    await waitForMapIdle(page);
+    expect(await page.evaluate(() => window.__riskmap!.map.getLayoutProperty('risk-heat', 'visibility'))).toBe('visible');
+    expect(await page.evaluate(() => window.__riskmap!.map.getLayoutProperty('emap-fill', 'visibility'))).toBe('none');
+    await page.screenshot({ path: join(env.shots, 'command-heat.png') });
+    await page.click('[data-testid=emap-off]');
+    await waitForMapIdle(page);
+  });
+
+  it('opens the detail panel with the fields of a clicked shelter', async () => {
+    const { page } = g;
+    const target = await page.evaluate(() => {
+      const map = window.__riskmap!.map;
+      const f = map.queryRenderedFeatures({ layers: ['shelters'] }).find((x) => x.properties.shelterClass === 'central') ?? map.queryRenderedFeatures({ layers: ['shelters'] })[0]!;
+      const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+      const r = map.getCanvas().getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y, name: f.properties.name as string };
+    });
+    await page.mouse.click(target.x, target.y);
+    const panel = page.locator('[data-testid=detail-panel]');
+    await panel.waitFor();
+    const text = (await panel.textContent()) ?? '';
+    expect(text).toContain('有效避难面积');
+    expect(text).toContain('可容纳人数');
+    await page.screenshot({ path: join(env.shots, 'command-detail.png') });
+  });
+
+  it('switches the interface to English and back', async () => {
+    const { page } = g;
+    await page.click('[data-testid=lang-switch]');
+    await expect.poll(() => page.textContent('h1')).toBe('Emergency management map');
+    expect(await page.textContent('[data-testid=sample-badge]')).toBe('Sample data');
+    await page.screenshot({ path: join(env.shots, 'command-en.png') });
+    await page.click('[data-testid=lang-switch]');
+    await expect.poll(() => page.textContent('h1')).toBe('应急管理一张图');
+  });
+}

@@ -1,0 +1,92 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { guardedPage, waitForMapIdle, type Guarded } from '../../support/browser.js';
+import type { Env } from '../web.test.js';
+
+/** In the county town (博济桥街道), where the sample has shelters all around. */
+const HERE = { longitude: 115.7905, latitude: 36.1148 };
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+
+async function resultsAfterLocate(page: Page): Promise<{ names: string[]; metres: number[] }> {
+  await page.click('[data-testid=locate]');
+  await page.locator('[data-testid=result]').nth(2).waitFor();
+  return page.evaluate(() => ({
+    names: [...document.querySelectorAll('[data-testid=result] h3')].map((h) => h.textContent ?? ''),
+    metres: [...document.querySelectorAll('[data-testid=distance]')].map((d) => Number((d as HTMLElement).dataset.metres)),
+  }));
+}
+
+export function finderFlows(env: Env): void {
+  let g: Guarded;
+  beforeAll(async () => {
+    g = await guardedPage(env.browser, env.server.url, { ...PHONE, geolocation: HERE, permissions: ['geolocation'] });
+  });
+  afterAll(() => g.context.close());
+
+  it('lists the 3 nearest usable shelters, sorted by distance, from the device location', async () => {
+    const { page } = g;
+    await page.goto('/find');
+    const { names, metres } = await resultsAfterLocate(page);
+    expect(names).toHaveLength(3);
+    expect(metres).toEqual([...metres].sort((a, b) => a - b));
+    const first = page.locator('[data-testid=result]').first();
+    expect(await first.locator('a[href^="geo:"]').count()).toBe(1);
+    expect(await first.locator('a[href^="https://uri.amap.com/navigation"]').count()).toBe(1);
+    expect(await first.textContent()).toMatch(/步行约 \d+ 分钟/);
+    await page.screenshot({ path: join(env.shots, 'finder-zh.png') });
+    await waitForMapIdle(page, '__finderMap');
+    expect(await page.locator('.shelter-pin').count()).toBe(3);
+    await page.screenshot({ path: join(env.shots, 'finder-zh-full.png'), fullPage: true });
+    expect(g.errors).toEqual([]);
+    expect(g.external).toEqual([]);
+    console.log('[finder] optional endpoints missing:', [...new Set(g.missing)].join(' ') || 'none');
+  });
+
+  it('finds shelters from a township name typed in the search box', async () => {
+    const { page } = g;
+    await page.fill('[data-testid=place-search]', '阿城');
+    await page.locator('.place').first().click();
+    await expect.poll(() => page.textContent('.from')).toContain('阿城');
+    await expect.poll(() => page.locator('[data-testid=result]').count()).toBe(3);
+  });
+
+  it('is operable from the keyboard: the locate button is reachable with Tab and works with Enter', async () => {
+    const { page } = g;
+    await page.goto('/find');
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === 'locate') break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('locate');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid=result]').count()).toBe(3);
+  });
+}
+
+/** Visit once (the service worker caches the shell, code and public layers), cut the network, reload. */
+export function offlineFlow(env: Env): void {
+  let g: Guarded;
+  beforeAll(async () => {
+    g = await guardedPage(env.browser, env.server.url, { ...PHONE, geolocation: HERE, permissions: ['geolocation'] });
+  });
+  afterAll(() => g.context.close());
+
+  it('works again offline after a reload with the network cut (server stopped)', async () => {
+    const { page } = g;
+    await page.goto('/find');
+    await resultsAfterLocate(page);
+    await waitForMapIdle(page, '__finderMap');
+    await expect
+      .poll(() => page.evaluate(async () => Boolean((await caches.match('/api/layers/shelters')) && (await caches.match('/find')))), { timeout: 15_000 })
+      .toBe(true);
+    await env.server.stop();
+    await g.context.setOffline(true);
+    await page.reload();
+    const { names, metres } = await resultsAfterLocate(page);
+    expect(names).toHaveLength(3);
+    expect(metres).toEqual([...metres].sort((a, b) => a - b));
+    expect(await page.textContent('.results-section')).toContain('离线');
+    await page.screenshot({ path: join(env.shots, 'finder-offline.png') });
+  });
+}

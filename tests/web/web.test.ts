@@ -1,0 +1,41 @@
+/**
+ * The web app in a real Chromium against the real server on the embedded database with the sample
+ * data. One server for all flows (start-up loads the sample, ~25 s); the offline flow runs last
+ * because it stops the server.
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { launchChromium } from '../support/browser.js';
+import { startServer, type RunningServer } from '../support/server.js';
+import { commandFlows } from './flows/command.js';
+import { finderFlows, offlineFlow } from './flows/finder.js';
+import { stressFlows } from './flows/stress.js';
+
+export const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
+
+export interface Env {
+  server: RunningServer;
+  browser: Browser;
+  shots: string;
+}
+
+const env = {} as Env;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  env.shots = SCREENSHOTS;
+  [env.server, env.browser] = await Promise.all([startServer({ PGLITE_DATA_DIR: mkdtempSync(join(tmpdir(), 'riskmap-web-')) }), launchChromium()]);
+});
+
+afterAll(async () => {
+  await env.browser?.close();
+  await env.server?.stop();
+});
+
+describe('command map (/)', () => commandFlows(env));
+describe('public finder (/find)', () => finderFlows(env));
+describe('dense layers', () => stressFlows(env));
+describe('public finder offline', () => offlineFlow(env));
