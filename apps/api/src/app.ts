@@ -5,6 +5,9 @@ import type { AppDeps } from './deps.js';
 import { errorMiddleware, notFound } from './http/error-middleware.js';
 import { healthRouter } from './routes/health.js';
 import { layersRouter } from './routes/layers.js';
+import { ogcRouter } from './routes/ogc.js';
+import { tilesRouter } from './routes/tiles.js';
+import { openapiRouter } from './routes/openapi.js';
 import { authenticate } from './auth/authenticate.js';
 import { authRouter } from './routes/auth.js';
 import { usersRouter } from './routes/edit-users.js';
@@ -34,11 +37,14 @@ export function createApp(deps: AppDeps): Express {
   api.use(eventsRouter(deps));
   api.use(healthRouter(deps));
   api.use(layersRouter(deps));
+  api.use(openapiRouter(deps));
   const layers = new LayerCache(deps.db, deps.changes);
   api.use(analyticsRouter(deps, layers));
   api.use(sheltersRouter(deps, layers));
   api.use(notFound);
   app.use('/api', api);
+  app.use('/ogc', authenticate(deps), ogcRouter(deps));
+  app.use('/tiles', authenticate(deps), tilesRouter(deps));
 
   const webDist = deps.config.webDist;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
