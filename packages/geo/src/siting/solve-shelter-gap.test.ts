@@ -59,6 +59,17 @@ describe('solveShelterGap', () => {
     }
   });
 
+  it('reaches the fewest-sites optimum without HiGHS on random townships', () => {
+    const rand = seededRandom(5);
+    for (let round = 0; round < 8; round++) {
+      const townships = [{ code: 'T0', population: 500 + Math.floor(rand() * 1500), currentEffectiveAreaM2: 0 }];
+      const candidates = Array.from({ length: 8 }, (_, k) => site(`s${k}`, 'T0', 200 + Math.floor(rand() * 1800)));
+      const r = solveShelterGap({ townships, candidates });
+      expect(r.solver).toBe('heuristic');
+      expect(r.sitesAdded).toBe(Math.floor(brute({ townships, candidates }, 'fewest-sites') / 1e7));
+    }
+  });
+
   it('names the field of a candidate in an unknown township', () => {
     const bad = { ...county(), candidates: [site('x', 'Z', 100)] };
     expect(() => solveShelterGap(bad)).toThrow(InputError);
