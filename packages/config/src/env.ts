@@ -19,6 +19,14 @@ const EnvSchema = z.object({
   BASEMAP_ATTRIBUTION: z.string().optional(),
   TIANDITU_KEY: z.string().optional(),
   WEB_DIST: z.string().optional(),
+  IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(50_000),
+  JSON_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  CORS_ORIGINS: z.string().default(''),
+  RATE_LIMIT: z.enum(['on', 'off']).optional(),
+  RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(20),
+  RATE_LIMIT_BURST: z.coerce.number().int().positive().default(300),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
 export interface AppConfig {
@@ -32,6 +40,15 @@ export interface AppConfig {
   basemap: { url?: string; attribution?: string; tiandituKey?: string };
   webDist?: string;
   domain: Readonly<DomainConfig>;
+  /** Upload limits of `POST /api/imports/:layer`. */
+  imports: { maxBytes: number; maxRows: number };
+  /** HTTP hardening: JSON body limit, allowed CORS origins, public rate limit (token bucket per address), log level. */
+  http: {
+    jsonMaxBytes: number;
+    corsOrigins: readonly string[];
+    rateLimit: { enabled: boolean; perSecond: number; burst: number };
+    logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  };
 }
 
 /** Thrown for any invalid setting; the message names the variable. */
@@ -82,6 +99,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     basemap: { url: e.BASEMAP_URL, attribution: e.BASEMAP_ATTRIBUTION, tiandituKey: e.TIANDITU_KEY },
     ...(e.WEB_DIST ? { webDist: resolve(e.WEB_DIST) } : {}),
     domain: mergeDomain(domainDefaults, overrides as never),
+    imports: { maxBytes: e.IMPORT_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS },
+    http: {
+      jsonMaxBytes: e.JSON_MAX_BYTES,
+      corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+      rateLimit: { enabled: (e.RATE_LIMIT ?? (e.NODE_ENV === 'test' ? 'off' : 'on')) === 'on', perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
+      logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    },
   };
   return Object.freeze(config);
 }
