@@ -64,6 +64,30 @@ export interface DomainConfig {
   };
   emap: { minCellM: number; maxCellM: number; defaultCellM: number; kernelBandwidthM: number };
   nearest: { maxK: number; defaultK: number; farFromCountyM: number };
+  incident: IncidentConfig;
+}
+
+export type IncidentType = 'toxic-release' | 'fire' | 'explosion';
+
+/** Incident what-if (command centre): zone radii per scenario type, the release plume, and list sizes. */
+export interface IncidentConfig {
+  /** Nested zones per type, inner → outer; radii strictly increasing (m). */
+  zones: Record<IncidentType, { key: string; radiusM: number }[]>;
+  /** Zones whose residents are evacuated to shelters; the others shelter in place. */
+  evacuateZones: string[];
+  plume: {
+    /** Below this wind speed (m/s) the direction is meaningless: every zone is a circle. */
+    calmWindMs: number;
+    /** Half-angle of the downwind sector by wind speed: first row (ordered high → low) whose minWindMs ≤ speed. */
+    halfAngleDeg: { minWindMs: number; halfAngleDeg: number }[];
+  };
+  /** Shelter suitability flag a safe shelter must have per type (null: any). */
+  shelterSuitability: Record<IncidentType, 'earthquake' | 'flood' | 'fire' | 'hazmat' | null>;
+  /** Largest radius a request may ask for (m). */
+  maxRadiusM: number;
+  nearestSafeShelters: number;
+  nearestFireStations: number;
+  nearestWarehouses: number;
 }
 
 export const domainDefaults: DomainConfig = {
@@ -140,4 +164,22 @@ export const domainDefaults: DomainConfig = {
   },
   emap: { minCellM: 100, maxCellM: 5_000, defaultCellM: 500, kernelBandwidthM: 1_000 },
   nearest: { maxK: 50, defaultK: 3, farFromCountyM: 20_000 },
+  incident: {
+    // Unconfirmed placeholders (ERG-style isolation / protective-action distances); set per substance per site.
+    zones: {
+      'toxic-release': [{ key: 'severe', radiusM: 300 }, { key: 'evacuate', radiusM: 1_500 }, { key: 'shelter-in-place', radiusM: 5_000 }],
+      fire: [{ key: 'severe', radiusM: 100 }, { key: 'evacuate', radiusM: 300 }, { key: 'shelter-in-place', radiusM: 1_000 }],
+      explosion: [{ key: 'severe', radiusM: 300 }, { key: 'evacuate', radiusM: 1_000 }, { key: 'shelter-in-place', radiusM: 2_000 }],
+    },
+    evacuateZones: ['severe', 'evacuate'],
+    plume: {
+      calmWindMs: 0.5,
+      halfAngleDeg: [{ minWindMs: 5, halfAngleDeg: 22.5 }, { minWindMs: 2, halfAngleDeg: 30 }, { minWindMs: 0, halfAngleDeg: 45 }],
+    },
+    shelterSuitability: { 'toxic-release': 'hazmat', fire: 'fire', explosion: 'fire' },
+    maxRadiusM: 50_000,
+    nearestSafeShelters: 10,
+    nearestFireStations: 5,
+    nearestWarehouses: 5,
+  },
 };
