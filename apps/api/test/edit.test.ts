@@ -125,6 +125,22 @@ describe.each(testBackends())('editing features on %s', (backend) => {
     expect(String(r.body.error.details.fields[0].field)).toMatch(/^geometry/);
   });
 
+  it('recognises swapped latitude and longitude, naming geometry', async () => {
+    const [lon, lat] = (await someShelter(app, true)).lonLat;
+    const r = await call(app, 'planner', 'POST', '/api/layers/shelters', newShelter('T-SWAP', [lat, lon]));
+    expect(r.status).toBe(400);
+    expect(r.body.error.details.fields[0]).toMatchObject({ field: 'geometry', code: 'swapped-lon-lat' });
+  });
+
+  it('rejects an open site outline, naming properties.site', async () => {
+    const s = await someShelter(app, false);
+    const [x, y] = s.lonLat;
+    const site = { type: 'Polygon', coordinates: [[[x, y], [x + 0.001, y], [x + 0.001, y + 0.001], [x, y + 0.001]]] };
+    const r = await call(app, 'planner', 'PATCH', `/api/layers/shelters/${s.id}`, { version: s.version, properties: { site } });
+    expect(r.status).toBe(400);
+    expect(r.body.error.details.fields[0].field).toBe('properties.site');
+  });
+
   it('stores Chinese text, SQL-injection and script strings verbatim', async () => {
     const at = (await someShelter(app, true)).lonLat;
     const nasty = {

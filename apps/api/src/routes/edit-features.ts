@@ -1,8 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Geometry } from 'geojson';
-import { checkGeometry, createFeature, deleteFeature, layerDescriptor, restoreFeature, updateFeature, type EditContext, type EditOutcome, type LayerDescriptor } from '@riskmap/db';
-import { LAYER_IDS } from '@riskmap/geo';
+import { checkGeometry, toCamel, createFeature, deleteFeature, layerDescriptor, restoreFeature, updateFeature, type EditContext, type EditOutcome, type LayerDescriptor } from '@riskmap/db';
+import { LAYER_IDS, validateGeometry } from '@riskmap/geo';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../http/http-error.js';
 import { userOf } from '../http/role.js';
@@ -22,6 +22,7 @@ export function editFeaturesRouter(deps: AppDeps): Router {
   router.post('/layers/:id', editors, async (req, res) => {
     const d = descriptorOf(req);
     const input = parseCreate(d.id, req.body);
+    checkSecondaryGeometries(d, input.properties);
     await checkGeometryInCounty(deps, input.geometry!);
     const outcome = await edit(deps, (trx) => createFeature(trx, d, input, context(d, res)));
     answer(deps, d, outcome, res, 201);
@@ -31,6 +32,7 @@ export function editFeaturesRouter(deps: AppDeps): Router {
     const d = descriptorOf(req);
     const id = featureIdOf(req);
     const input = parsePatch(d.id, req.body);
+    checkSecondaryGeometries(d, input.properties);
     if (input.geometry) await checkGeometryInCounty(deps, input.geometry);
     const outcome = await edit(deps, (trx) => updateFeature(trx, d, id, input.version, input, context(d, res)));
     answer(deps, d, outcome, res, 200);
@@ -73,11 +75,24 @@ function context(d: LayerDescriptor, res: Response): EditContext {
 }
 
 async function checkGeometryInCounty(deps: AppDeps, geometry: Geometry): Promise<void> {
+  const shape = validateGeometry(geometry);
+  if (!shape.valid) throw new HttpError(400, 'invalid_input', `geometry: ${shape.reason}`, { fields: [{ field: 'geometry', code: shape.code, message: shape.reason }] });
   const c = await checkGeometry(deps.db, geometry, COUNTY_TOLERANCE_M);
   if (!c.valid) throw new HttpError(400, 'invalid_input', `geometry: not valid (${c.reason})`, { fields: [{ field: 'geometry', message: c.reason }] });
   if (!c.insideCounty) {
     const message = `outside the county (more than ${COUNTY_TOLERANCE_M} m from its boundary)`;
     throw new HttpError(400, 'invalid_input', `geometry: ${message}`, { fields: [{ field: 'geometry', message }] });
+  }
+}
+
+/** Site outlines, plant boundaries and seats get the same shape check as the main geometry. */
+function checkSecondaryGeometries(d: LayerDescriptor, properties: Record<string, unknown>): void {
+  for (const column of d.geometryColumns) {
+    const field = toCamel(column);
+    const value = properties[field] as Geometry | [number, number] | null | undefined;
+    if (!value) continue;
+    const check = validateGeometry(Array.isArray(value) ? { type: 'Point', coordinates: value } : value);
+    if (!check.valid) throw new HttpError(400, 'invalid_input', `properties.${field}: ${check.reason}`, { fields: [{ field: `properties.${field}`, code: check.code, message: check.reason }] });
   }
 }
 
