@@ -80,3 +80,12 @@ export async function waitForMapIdle(page: Page, handle = '__riskmap', timeoutMs
     handle,
   );
 }
+
+/** The first admin the e2e server is started with (ADMIN_USERNAME / ADMIN_PASSWORD). */
+export const E2E_ADMIN = { username: 'e2e-admin', password: 'e2e-admin-password' };
+
+/** Sign the context in through the API (the session cookie is stored in the context). */
+export async function signIn(context: BrowserContext, user = E2E_ADMIN): Promise<void> {
+  const res = await context.request.post('/api/auth/login', { data: user });
+  if (!res.ok()) throw new Error(`sign-in failed: ${res.status()} ${await res.text()}`);
+}

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { launchChromium } from '../support/browser.js';
+import { E2E_ADMIN, launchChromium } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 import { commandFlows } from './flows/command.js';
 import { finderFlows, offlineFlow } from './flows/finder.js';
@@ -27,7 +27,7 @@ const env = {} as Env;
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   env.shots = SCREENSHOTS;
-  [env.server, env.browser] = await Promise.all([startServer({ PGLITE_DATA_DIR: mkdtempSync(join(tmpdir(), 'riskmap-web-')) }), launchChromium()]);
+  [env.server, env.browser] = await Promise.all([startServer({ PGLITE_DATA_DIR: mkdtempSync(join(tmpdir(), 'riskmap-web-')), ADMIN_USERNAME: E2E_ADMIN.username, ADMIN_PASSWORD: E2E_ADMIN.password }), launchChromium()]);
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { guardedPage, waitForMapIdle, type Guarded } from '../../support/browser.js';
+import { guardedPage, signIn, waitForMapIdle, type Guarded } from '../../support/browser.js';
 import type { Env } from '../web.test.js';
 
 /**
@@ -52,6 +52,7 @@ export function stressFlows(env: Env): void {
   let g: Guarded;
   beforeAll(async () => {
     g = await guardedPage(env.browser, env.server.url, { viewport: { width: 1600, height: 900 } });
+    await signIn(g.context);
     await g.page.goto('/');
     await waitForMapIdle(g.page);
   });

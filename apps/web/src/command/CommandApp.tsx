@@ -14,6 +14,7 @@ import { perCapitaLocal } from './per-capita-local.js';
 import { useCommandData } from './use-command-data.js';
 import { useEmap, type EmapMethod, type EmapMode } from './use-emap.js';
 import { PrintSheet } from './PrintSheet.js';
+import { LoginForm } from './LoginForm.js';
 import '../styles/command.css';
 
 const COLOURS = Object.fromEntries(Object.entries(domainDefaults.riskLevels).map(([l, v]) => [l, v.color])) as Record<RiskLevel, string>;
@@ -101,10 +102,11 @@ export default function CommandApp() {
         </div>
         <div className="right-column">
           {picked ? <DetailPanel picked={picked} townshipName={townshipName} onClose={() => setPicked(null)} /> : null}
-          <IndicatorPanel layers={data.layers} perCapita={perCapita} fromApi={data.perCapitaApi !== null} targetM2={TARGET} colours={COLOURS} />
+          <IndicatorPanel layers={data.layers} perCapita={perCapita} fromApi={data.perCapitaApi !== null} targetM2={TARGET} colours={COLOURS} coverage={data.coverage} />
         </div>
       </main>
       <PrintSheet colours={COLOURS} sample={isSample} />
+      {data.needsLogin ? <LoginForm onSignedIn={data.reloadAll} /> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /** Indicator panel: per-township shelter area per resident against the target line, the county town, risk counts. */
+import type { CoverageSummary } from '../api/normalize.js';
 import type { LayerSet, PerCapitaResult, RiskLevel } from '../api/types.js';
-import { useI18n } from '../i18n/index.js';
+import { translateLoose, useI18n } from '../i18n/index.js';
 import { countByLevel } from './emap-local.js';
 
 interface Props {
@@ -9,9 +10,10 @@ interface Props {
   fromApi: boolean;
   targetM2: number;
   colours: Record<RiskLevel, string>;
+  coverage: CoverageSummary[];
 }
 
-export function IndicatorPanel({ layers, perCapita, fromApi, targetM2, colours }: Props) {
+export function IndicatorPanel({ layers, perCapita, fromApi, targetM2, colours, coverage }: Props) {
   const { t, locale } = useI18n();
   const rows = [...(perCapita?.rows ?? [])].sort((a, b) => b.perCapitaM2 - a.perCapitaM2);
   const max = Math.max(targetM2 * 1.6, ...rows.map((r) => r.perCapitaM2));
@@ -49,7 +51,16 @@ export function IndicatorPanel({ layers, perCapita, fromApi, targetM2, colours }
       </div>
       <p className="sub-note">{t(fromApi ? 'perCapitaApi' : 'perCapitaLocal')}</p>
       <h2>{t('coverage')}</h2>
-      <p className="sub-note">{t('notAvailable')}</p>
+      {coverage.length === 0 ? <p className="sub-note">{t('notAvailable')}</p> : null}
+      {coverage.map((c) => (
+        <p key={c.facility} data-testid={`coverage-${c.facility}`}>
+          {translateLoose(locale, `coverage.${c.facility}`, c.facility)}: <strong>{(c.coveredShare * 100).toFixed(1)}%</strong>{' '}
+          <span className="sub-note">
+            ({c.coveredPopulation.toLocaleString(locale)} / {c.population.toLocaleString(locale)}
+            {c.method ? ` · ${c.method}` : ''})
+          </span>
+        </p>
+      ))}
     </section>
   );
 }

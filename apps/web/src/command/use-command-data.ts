@@ -1,6 +1,7 @@
 /** Loads every layer for the command map, follows live changes over /api/events, and exposes the e-map source. */
 import { useCallback, useEffect, useState } from 'react';
-import { getJson, getOptional } from '../api/client.js';
+import { getJson, getOptional, type ApiError } from '../api/client.js';
+import { normalizeCoverage, normalizePerCapita, type CoverageSummary } from '../api/normalize.js';
 import type { LayerSet, PerCapitaResult, SiteConfig } from '../api/types.js';
 
 export const LAYER_KEYS: (keyof LayerSet)[] = ['townships', 'risk-points', 'hazard-sources', 'shelters', 'warehouses', 'fire-stations'];
@@ -10,6 +11,10 @@ export interface CommandData {
   errors: Partial<Record<keyof LayerSet, string>>;
   config: SiteConfig | null;
   perCapitaApi: PerCapitaResult | null;
+  coverage: CoverageSummary[];
+  /** True when the API answered 401: the command map needs a signed-in user. */
+  needsLogin: boolean;
+  reloadAll: () => void;
   live: 'connecting' | 'open' | 'unavailable';
   loaded: boolean;
   /** Bumped on every live change, so views can refetch analytics. */
@@ -25,6 +30,9 @@ export function useCommandData(): CommandData {
   const [errors, setErrors] = useState<CommandData['errors']>({});
   const [config, setConfig] = useState<SiteConfig | null>(null);
   const [perCapitaApi, setPerCapita] = useState<PerCapitaResult | null>(null);
+  const [coverage, setCoverage] = useState<CoverageSummary[]>([]);
+  const [needsLogin, setNeedsLogin] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   const [live, setLive] = useState<CommandData['live']>('connecting');
   const [loaded, setLoaded] = useState(false);
   const [revision, setRevision] = useState(0);
@@ -35,7 +43,9 @@ export function useCommandData(): CommandData {
         try {
           const fc = await loadLayer(id);
           setLayers((l) => ({ ...l, [id]: fc }));
+          setErrors(({ [id]: _gone, ...er }) => er);
         } catch (e) {
+          if ((e as ApiError).status === 401) setNeedsLogin(true);
           setErrors((er) => ({ ...er, [id]: (e as Error).message }));
         }
       }),
@@ -46,13 +56,18 @@ export function useCommandData(): CommandData {
     void (async () => {
       const cfg = await getOptional<SiteConfig>('/api/config');
       setConfig(cfg.ok ? cfg.value : {});
+      setNeedsLogin(false);
       await reload(LAYER_KEYS);
       setLoaded(true);
+      setRevision((r) => r + 1);
     })();
-  }, [reload]);
+  }, [reload, attempt]);
 
   useEffect(() => {
-    void getOptional<PerCapitaResult>('/api/analytics/shelter-per-capita').then((r) => setPerCapita(r.ok && Array.isArray(r.value.rows) ? r.value : null));
+    void getOptional<unknown>('/api/analytics/shelter-per-capita').then((r) => setPerCapita(r.ok ? normalizePerCapita(r.value) : null));
+    void Promise.all(['shelters', 'fire-stations'].map((f) => getOptional<unknown>(`/api/analytics/coverage?facility=${f}`))).then((rs) =>
+      setCoverage(rs.flatMap((r) => (r.ok ? [normalizeCoverage(r.value)].filter((x): x is CoverageSummary => x !== null) : []))),
+    );
   }, [revision]);
 
   useEffect(() => {
@@ -78,5 +93,5 @@ export function useCommandData(): CommandData {
     return () => es.close();
   }, [reload]);
 
-  return { layers, errors, config, perCapitaApi, live, loaded, revision };
+  return { layers, errors, config, perCapitaApi, coverage, needsLogin, reloadAll: () => setAttempt((a) => a + 1), live, loaded, revision };
 }

@@ -3,7 +3,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { domainDefaults } from '@riskmap/config';
 import { getJson, getOptional } from '../api/client.js';
-import type { AdminAreaProps, DemandPointProps, LayerCollection, NearestResult, NearestShelter, ShelterProps } from '../api/types.js';
+import { normalizeNearest } from '../api/normalize.js';
+import type { AdminAreaProps, DemandPointProps, LayerCollection, NearestShelter, ShelterProps } from '../api/types.js';
 import { pointInPolygon } from '../shared/geo-math.js';
 import { labelPoint } from '../map/township-labels.js';
 import { nearestShelters } from './nearest.js';
@@ -83,13 +84,14 @@ export function useFinder(): FinderState {
       setBusy(true);
       setError(null);
       void (async () => {
-        const api = await getOptional<NearestResult>(`/api/shelters/nearest?lon=${o.lon}&lat=${o.lat}&k=${K}`);
+        const api = await getOptional<unknown>(`/api/shelters/nearest?lon=${o.lon}&lat=${o.lat}&k=${K}`);
         let rows: NearestShelter[];
         let outside = false;
         let local = false;
-        if (api.ok && Array.isArray(api.value.shelters)) {
-          rows = api.value.shelters;
-          outside = api.value.outsideCounty;
+        const nearest = api.ok ? normalizeNearest(api.value) : null;
+        if (nearest) {
+          rows = nearest.shelters;
+          outside = nearest.outsideCounty;
           // Keep the public list warm (and in the service worker's cache) for offline use.
           void shelterList().catch(() => undefined);
         } else {
