@@ -37,9 +37,10 @@ export function randomPoints<P>(n: number, bbox: [number, number, number, number
   };
 }
 
-/** Median wall time (ms) of `runs` calls after one warm-up, and the last result. */
-export function timeIt<T>(fn: () => T, runs = 5): { ms: number; result: T } {
+/** Median wall time (ms) of `runs` calls after two warm-ups (JIT, caches), and the last result. */
+export function timeIt<T>(fn: () => T, runs = 5, warmUps = 2): { ms: number; result: T } {
   let result = fn();
+  for (let i = 1; i < warmUps; i++) result = fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
@@ -48,4 +49,38 @@ export function timeIt<T>(fn: () => T, runs = 5): { ms: number; result: T } {
   }
   times.sort((a, b) => a - b);
   return { ms: times[Math.floor(times.length / 2)]!, result };
+}
+
+/** n random points inside a polygon (rejection sampling in its bbox). */
+export function randomPointsInside<P>(n: number, county: Feature<MultiPolygon>, seed: number, props: (i: number, rnd: () => number) => P, inside: (lon: number, lat: number) => boolean): FeatureCollection<Point, P> {
+  const rnd = seededRandom(seed);
+  const b = countyBbox(county);
+  const features: Feature<Point, P>[] = [];
+  while (features.length < n) {
+    const lon = b[0] + rnd() * (b[2] - b[0]);
+    const lat = b[1] + rnd() * (b[3] - b[1]);
+    if (inside(lon, lat)) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: props(features.length, rnd) });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+export interface BenchRow { case: string; oursMs: number; peer: string; peerMs: number | null; target: string; met: boolean; note?: string }
+
+export function printTable(title: string, rows: BenchRow[]): void {
+  console.log(`\n${title}`);
+  console.table(rows.map((r) => ({
+    case: r.case,
+    'ours ms': r.oursMs.toFixed(1),
+    peer: r.peer,
+    'peer ms': r.peerMs === null ? '—' : r.peerMs.toFixed(1),
+    speed: r.peerMs === null ? '—' : `${(r.peerMs / r.oursMs).toFixed(0)}×`,
+    target: r.target,
+    met: r.met ? 'yes' : 'NO',
+    ...(r.note ? { note: r.note } : {}),
+  })));
+}
+
+/** True when this module is the script tsx was started with. */
+export function isMain(url: string): boolean {
+  return process.argv[1] !== undefined && new URL(url).pathname.replace(/\.ts$/, '') === process.argv[1].replace(/\.ts$/, '');
 }

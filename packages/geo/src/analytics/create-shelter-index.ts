@@ -63,6 +63,8 @@ export function createShelterIndex(
   const index = pointBucketIndex(lonLats, cellM);
   // Projected metres overstate true ones by at most 1/scale across the bbox (equirectangular).
   const scale = usable.length ? (Math.cos((Math.max(Math.abs(minLat), Math.abs(maxLat)) * Math.PI) / 180) / Math.cos((index.projection.lat0 * Math.PI) / 180)) * 0.999 : 1;
+  const xs = Float64Array.from(lonLats, ([lon]) => (lon - index.projection.lon0) * index.projection.mPerDegLon);
+  const ys = Float64Array.from(lonLats, ([, lat]) => (lat - index.projection.lat0) * index.projection.mPerDegLat);
   const toCounty = options.county ? distanceToPolygonM(options.county) : null;
 
   const describe = (j: number, distanceM: number): NearestShelter => {
@@ -83,7 +85,19 @@ export function createShelterIndex(
       if (!(Number.isFinite(lon) && lon >= -180 && lon <= 180)) throw new InputError(`longitude must be within −180…180; got ${String(lon)}`, 'lon');
       if (!(Number.isFinite(lat) && lat >= -90 && lat <= 90)) throw new InputError(`latitude must be within −90…90; got ${String(lat)}`, 'lat');
       const best: { j: number; d: number }[] = [];
+      const qx = (lon - index.projection.lon0) * index.projection.mPerDegLon;
+      const qy = (lat - index.projection.lat0) * index.projection.mPerDegLat;
       const consider = (j: number) => {
+        // Skip the geodesic formula when even the (under-estimated) planar distance cannot make the top k.
+        if (best.length === k) {
+          const dx = xs[j]! - qx;
+          const dy = ys[j]! - qy;
+          const limit = best[k - 1]!.d / scale;
+          if (dx * dx + dy * dy > limit * limit) return;
+        }
+        considerExact(j);
+      };
+      const considerExact = (j: number) => {
         const d = haversineM(lon, lat, lonLats[j]![0], lonLats[j]![1]);
         if (best.length === k && d >= best[k - 1]!.d) return;
         let at = best.length;
@@ -93,7 +107,7 @@ export function createShelterIndex(
       };
       const insideBox = lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat;
       if (!insideBox) {
-        for (let j = 0; j < usable.length; j++) consider(j);
+        for (let j = 0; j < usable.length; j++) considerExact(j);
       } else {
         for (let ring = 0; index.visitRing(lon, lat, ring, consider); ring++) {
           if (best.length === k && best[k - 1]!.d <= ring * cellM * scale) break;

@@ -3,7 +3,7 @@ import type { RiskLevel, RiskPointProps } from '../model.js';
 import { createMetricGrid, type CellShape, type MetricGrid } from './create-metric-grid.js';
 import { riskPointLonLat } from './risk-point-lon-lat.js';
 import {
-  emapLegend, insertTopRisk, resolveEmapOptions, riskLevelOf, summarizeRiskLevels,
+  emapLegend, resolveEmapOptions, riskLevelOf, summarizeRiskLevels,
   type AreaRiskSummary, type EmapLegend, type EmapLevelOptions, type TopRisk,
 } from './summarize-risk-levels.js';
 
@@ -50,9 +50,17 @@ export function riskEmapByGrid(
   const n = riskPoints.features.length;
   const cellOf = new Int32Array(n);
   const perCell = new Int32Array(grid.idCount + 1);
+  // One sequential pass over the features into compact arrays; later passes by cell touch only these.
   const levels = new Uint8Array(n);
+  const scores = new Float64Array(n);
+  const codes: string[] = new Array(n);
+  const names: string[] = new Array(n);
   riskPoints.features.forEach((f, i) => {
-    levels[i] = riskLevelOf(f.properties?.level, i);
+    const p = f.properties;
+    levels[i] = riskLevelOf(p?.level, i);
+    scores[i] = p?.score ?? 0;
+    codes[i] = p?.code ?? String(f.id ?? i);
+    names[i] = p?.name ?? '';
     const lonLat = riskPointLonLat(f);
     const id = lonLat ? grid.cellIdOf(lonLat[0], lonLat[1]) : -1;
     cellOf[i] = id;
@@ -63,6 +71,11 @@ export function riskEmapByGrid(
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) if (cellOf[i]! >= 0) order[start[cellOf[i]!]!++] = i;
 
+  const ranksBefore = (a: number, b: number) =>
+    levels[a]! < levels[b]! || (levels[a] === levels[b] && (scores[a]! > scores[b]! || (scores[a] === scores[b] && codes[a]! < codes[b]!)));
+
+  // Top N by level, then score, then code: insertion into a short scratch list of point indices.
+  const best = new Int32Array(Math.max(1, opts.topN));
   const ids = options.includeEmpty ? grid.cellIdsInExtent() : [];
   if (!options.includeEmpty) for (let id = 0; id < grid.idCount; id++) if (perCell[id + 1]! > perCell[id]!) ids.push(id);
 
@@ -75,16 +88,21 @@ export function riskEmapByGrid(
       continue;
     }
     const counts: Record<RiskLevel, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
-    const top: TopRisk[] = [];
+    let size = 0;
     for (let k = perCell[id]!; k < perCell[id + 1]!; k++) {
       const i = order[k]!;
-      const level = levels[i] as RiskLevel;
-      counts[level]++;
-      const f = riskPoints.features[i]!;
-      const worst = top[top.length - 1];
-      if (top.length < opts.topN || (worst && level <= worst.level)) {
-        insertTopRisk(top, { code: f.properties?.code ?? String(f.id ?? i), name: f.properties?.name ?? '', level, score: f.properties?.score ?? 0 }, opts.topN);
-      }
+      counts[levels[i] as RiskLevel]++;
+      let at = size;
+      while (at > 0 && ranksBefore(i, best[at - 1]!)) at--;
+      if (at >= opts.topN) continue;
+      for (let m = Math.min(size, opts.topN - 1); m > at; m--) best[m] = best[m - 1]!;
+      best[at] = i;
+      if (size < opts.topN) size++;
+    }
+    const top: TopRisk[] = new Array(size);
+    for (let m = 0; m < size; m++) {
+      const i = best[m]!;
+      top[m] = { code: codes[i]!, name: names[i]!, level: levels[i] as RiskLevel, score: scores[i]! };
     }
     const s = summarizeRiskLevels(counts, top, cell.areaM2 / 1e6, opts);
     const { row, col } = grid.cellRowCol(id);
