@@ -18,3 +18,5 @@ export { solvePMedian } from './solve-p-median.js';
 export { solvePCenter } from './solve-p-center.js';
 export { solveShelterGap } from './solve-shelter-gap.js';
 export { pMedianHeuristic } from './p-median-heuristic.js';
+export { sitingProblemFromGeoJson } from './siting-problem-from-geojson.js';
+export { sitingResultToGeoJson } from './siting-result-to-geojson.js';
