@@ -10,11 +10,11 @@ if ! pg_lsclusters -h 2>/dev/null | grep -q '^15 *main'; then
   $SUDO pg_createcluster 15 main -p "$PORT" >/dev/null
 fi
 $SUDO pg_ctlcluster 15 main start 2>/dev/null || true
-for _ in $(seq 1 30); do
-  $SUDO -u postgres pg_isready -q -p "$PORT" 2>/dev/null && break || sleep 1
-done 2>/dev/null || true
 as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -c "$*"; else sudo -u postgres bash -c "$*"; fi; }
-as_pg "pg_isready -q -p $PORT"
+for _ in $(seq 1 30); do
+  as_pg "pg_isready -q -p $PORT" && break || sleep 1
+done
+as_pg "pg_isready -q -p $PORT" || { echo "PostgreSQL did not become ready on port $PORT" >&2; exit 1; }
 as_pg "psql -p $PORT -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='riskmap'\"" | grep -q 1 \
   || as_pg "psql -p $PORT -qc \"CREATE ROLE riskmap LOGIN SUPERUSER PASSWORD '$PASSWORD'\""
 as_pg "psql -p $PORT -qtAc \"SELECT 1 FROM pg_database WHERE datname='$DB'\"" | grep -q 1 \
