@@ -54,7 +54,7 @@ export function finderFlows(env: Env): void {
   it('is operable from the keyboard: the locate button is reachable with Tab and works with Enter', async () => {
     const { page } = g;
     await page.goto('/find');
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');
       if ((await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === 'locate') break;
     }

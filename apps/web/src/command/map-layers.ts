@@ -93,7 +93,7 @@ export function installLayers(map: MlMap, c: LevelColours): void {
     data: EMPTY,
     cluster: false,
     clusterRadius: 40,
-    clusterMaxZoom: 12,
+    clusterMaxZoom: 11,
     clusterProperties: { minLevel: ['min', ['get', 'level']] },
   });
   for (const id of ['hazard-sources', 'shelters', 'warehouses', 'fire-stations', 'selected']) map.addSource(id, { type: 'geojson', data: EMPTY });
