@@ -1,5 +1,6 @@
 import { domainDefaults } from '@riskmap/config';
 import { describe, expect, it } from 'vitest';
+import { goldenFixtures } from '../../test/golden.js';
 import { bandLevel } from './band-level.js';
 
 describe('bandLevel', () => {
@@ -13,3 +14,5 @@ describe('bandLevel', () => {
     expect(() => bandLevel(1, [{ level: 1, above: 5 }])).toThrow(/no band/);
   });
 });
+
+goldenFixtures('bandLevel', (input: { scores: number[] }) => input.scores.map((s) => bandLevel(s, domainDefaults.lec.bands)));

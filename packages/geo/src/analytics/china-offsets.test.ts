@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { goldenFixtures } from '../../test/golden.js';
 import { bd09Forward, invertTransform, outsideChina } from './china-offsets.js';
 
 describe('china-offsets', () => {
@@ -14,3 +15,5 @@ describe('china-offsets', () => {
     expect([x.toFixed(9), y.toFixed(9)]).toEqual([(3 - 0.01 * Math.sin(7.995)).toFixed(9), '7.995000000']);
   });
 });
+
+goldenFixtures('outsideChina', (input: { points: [number, number][] }) => input.points.map(([lon, lat]) => outsideChina(lon, lat)));

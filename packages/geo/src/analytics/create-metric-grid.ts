@@ -179,14 +179,15 @@ export function createMetricGrid(
   }
 
   const nominalAreaM2 = shape === 'square' ? s * s : ((3 * SQRT3) / 2) * s * s;
-  const clippedCache = new Map<number, { geometry: Polygon | MultiPolygon; areaM2: number } | null>();
+  const clippedCache: ({ geometry: Polygon | MultiPolygon; areaM2: number } | null | undefined)[] = new Array(idCount);
   const clippedCell = (id: number): { geometry: Polygon | MultiPolygon; areaM2: number } | null => {
     if (id < 0 || id >= idCount) return null;
     if (!polygons) return { geometry: cellPolygon(id), areaM2: nominalAreaM2 };
-    if (clippedCache.has(id)) return clippedCache.get(id)!;
+    const cached = clippedCache[id];
+    if (cached !== undefined) return cached;
     if (!boundary[id]) {
       const whole = inside[id] ? { geometry: cellPolygon(id), areaM2: nominalAreaM2 } : null;
-      clippedCache.set(id, whole);
+      clippedCache[id] = whole;
       return whole;
     }
     const corners = cornersXY(id);
@@ -202,7 +203,7 @@ export function createMetricGrid(
     const result: { geometry: Polygon | MultiPolygon; areaM2: number } | null =
       parts.length === 0 || areaM2 <= 0 ? null
         : { geometry: parts.length === 1 ? { type: 'Polygon', coordinates: parts[0]! } : { type: 'MultiPolygon', coordinates: parts }, areaM2 };
-    clippedCache.set(id, result);
+    clippedCache[id] = result;
     return result;
   };
   const cellIdsInExtent = (): number[] => {

@@ -1,5 +1,7 @@
 import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
+import type { Feature, Polygon } from 'geojson';
+import { goldenFixtures } from '../../test/golden.js';
 import { distanceToPolygonM } from './distance-to-polygon-m.js';
 
 const square = turf.bboxPolygon([115.7, 36.0, 115.9, 36.2]);
@@ -27,4 +29,9 @@ describe('distanceToPolygonM', () => {
   it('measures to the nearest corner diagonally (turf.distance to the corner)', () => {
     expect(distanceToPolygonM(square)(116.0, 36.3)).toBeCloseTo(turf.distance([116.0, 36.3], [115.9, 36.2], { units: 'meters' }), -1);
   });
+});
+
+goldenFixtures('distanceToPolygonM', (input: Feature<Polygon, { points: [number, number][] }>) => {
+  const distance = distanceToPolygonM(input);
+  return input.properties.points.map(([lon, lat]) => Math.round(distance(lon, lat) * 10) / 10);
 });

@@ -1,5 +1,6 @@
 import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
+import { goldenFixtures } from '../../test/golden.js';
 import { haversineM } from './haversine-m.js';
 
 describe('haversineM', () => {
@@ -10,3 +11,5 @@ describe('haversineM', () => {
     expect(haversineM(115.7, 36.0, 116.1, 36.3)).toBeCloseTo(turf.distance([115.7, 36.0], [116.1, 36.3], { units: 'meters' }), 6);
   });
 });
+
+goldenFixtures('haversineM', (input: { pairs: [[number, number], [number, number]][] }) => input.pairs.map(([a, b]) => Math.round(haversineM(a[0], a[1], b[0], b[1]) * 1000) / 1000));

@@ -1,5 +1,6 @@
 import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
+import { goldenFixtures } from '../../test/golden.js';
 import { localMetricProjection } from './local-metric-projection.js';
 
 describe('localMetricProjection', () => {
@@ -16,4 +17,9 @@ describe('localMetricProjection', () => {
     const [x, y] = p.toXY(lon, lat);
     expect([x, y].map((v) => Math.round(v * 1e6) / 1e6)).toEqual([1234.5, -678.9]);
   });
+});
+
+goldenFixtures('localMetricProjection', (input: { origin: [number, number]; points: [number, number][] }) => {
+  const projection = localMetricProjection(input.origin[0], input.origin[1]);
+  return input.points.map(([lon, lat]) => projection.toXY(lon, lat).map((v) => Math.round(v * 1000) / 1000));
 });

@@ -1,5 +1,6 @@
 import type { Feature, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { goldenFixtures } from '../../test/golden.js';
 import { polygonLocator } from './polygon-locator.js';
 
 const box = (x0: number, y0: number, x1: number, y1: number): Feature<Polygon> => ({
@@ -18,4 +19,9 @@ describe('polygonLocator', () => {
   it('returns −1 for a point outside every polygon', () => {
     expect(polygonLocator([box(0, 0, 1, 1)])(5, 5)).toBe(-1);
   });
+});
+
+goldenFixtures('polygonLocator', (input: { features: Feature<Polygon>[]; properties: { points: [number, number][] } }) => {
+  const locate = polygonLocator(input.features);
+  return input.properties.points.map(([lon, lat]) => locate(lon, lat));
 });

@@ -61,8 +61,9 @@ export function riskEmapByGrid(
     scores[i] = p?.score ?? 0;
     codes[i] = p?.code ?? String(f.id ?? i);
     names[i] = p?.name ?? '';
-    const lonLat = riskPointLonLat(f);
-    const id = lonLat ? grid.cellIdOf(lonLat[0], lonLat[1]) : -1;
+    const g = f.geometry;
+    const lonLat = g?.type === 'Point' ? g.coordinates : riskPointLonLat(f);
+    const id = lonLat ? grid.cellIdOf(lonLat[0]!, lonLat[1]!) : -1;
     cellOf[i] = id;
     if (id >= 0) perCell[id + 1]!++;
   });
