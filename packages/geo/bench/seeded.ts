@@ -37,18 +37,25 @@ export function randomPoints<P>(n: number, bbox: [number, number, number, number
   };
 }
 
-/** Median wall time (ms) of `runs` calls after two warm-ups (JIT, caches), and the last result. */
-export function timeIt<T>(fn: () => T, runs = 5, warmUps = 2): { ms: number; result: T } {
+/**
+ * Median wall time and median process CPU time (ms) of `runs` calls after warm-ups (JIT, caches),
+ * and the last result. CPU time (all threads, so GC included) is steadier on a shared machine.
+ */
+export function timeIt<T>(fn: () => T, runs = 5, warmUps = 2): { ms: number; cpuMs: number; result: T } {
   let result = fn();
   for (let i = 1; i < warmUps; i++) result = fn();
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     result = fn();
-    times.push(performance.now() - t0);
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)]!, result };
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { ms: median(wall), cpuMs: median(cpu), result };
 }
 
 /** n random points inside a polygon (rejection sampling in its bbox). */
@@ -64,13 +71,14 @@ export function randomPointsInside<P>(n: number, county: Feature<MultiPolygon>, 
   return { type: 'FeatureCollection', features };
 }
 
-export interface BenchRow { case: string; oursMs: number; peer: string; peerMs: number | null; target: string; met: boolean; note?: string }
+export interface BenchRow { case: string; oursMs: number; oursCpuMs?: number; peer: string; peerMs: number | null; target: string; met: boolean; note?: string }
 
 export function printTable(title: string, rows: BenchRow[]): void {
   console.log(`\n${title}`);
   console.table(rows.map((r) => ({
     case: r.case,
     'ours ms': r.oursMs.toFixed(1),
+    'ours cpu ms': r.oursCpuMs === undefined ? '—' : r.oursCpuMs.toFixed(1),
     peer: r.peer,
     'peer ms': r.peerMs === null ? '—' : r.peerMs.toFixed(1),
     speed: r.peerMs === null ? '—' : `${(r.peerMs / r.oursMs).toFixed(0)}×`,
