@@ -71,7 +71,13 @@ export function randomPointsInside<P>(n: number, county: Feature<MultiPolygon>, 
   return { type: 'FeatureCollection', features };
 }
 
-export interface BenchRow { case: string; oursMs: number; oursCpuMs?: number; peer: string; peerMs: number | null; target: string; met: boolean; note?: string }
+export interface BenchRow { case: string; oursMs: number; oursCpuMs?: number; peer: string; peerMs: number | null; peerCpuMs?: number; target: string; met: boolean; note?: string }
+
+/** Peer ÷ ours, by CPU time when both have it (steadier on a shared machine), else by wall time. */
+export function speedup(r: Pick<BenchRow, 'oursMs' | 'oursCpuMs' | 'peerMs' | 'peerCpuMs'>): number | null {
+  if (r.peerMs === null) return null;
+  return r.oursCpuMs !== undefined && r.peerCpuMs !== undefined ? r.peerCpuMs / r.oursCpuMs : r.peerMs / r.oursMs;
+}
 
 export function printTable(title: string, rows: BenchRow[]): void {
   console.log(`\n${title}`);
@@ -81,7 +87,8 @@ export function printTable(title: string, rows: BenchRow[]): void {
     'ours cpu ms': r.oursCpuMs === undefined ? '—' : r.oursCpuMs.toFixed(1),
     peer: r.peer,
     'peer ms': r.peerMs === null ? '—' : r.peerMs.toFixed(1),
-    speed: r.peerMs === null ? '—' : `${(r.peerMs / r.oursMs).toFixed(0)}×`,
+    'peer cpu ms': r.peerCpuMs === undefined ? '—' : r.peerCpuMs.toFixed(1),
+    speed: speedup(r) === null ? '—' : `${speedup(r)!.toFixed(0)}×`,
     target: r.target,
     met: r.met ? 'yes' : 'NO',
     ...(r.note ? { note: r.note } : {}),
