@@ -77,7 +77,10 @@ export async function layerQuery(db: Kysely<Database>, layer: ReadableLayer, p: 
   };
 }
 
-/** The request's own URL with some query parameters replaced (paging links). */
+/**
+ * The request's own URL with some query parameters replaced (paging links).
+ * @example urlWith('http://h/api/layers/shelters', { limit: '5' }, { offset: 5 }) // 'http://h/api/layers/shelters?limit=5&offset=5'
+ */
 export function urlWith(base: string, query: Record<string, unknown>, changes: Record<string, string | number>): string {
   const u = new URL(base);
   for (const [k, v] of Object.entries(query)) {
