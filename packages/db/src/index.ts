@@ -24,3 +24,5 @@ export { readFeatureForEdit, type EditableFeature } from './queries/edit-read.js
 export { createFeature, updateFeature, deleteFeature, restoreFeature, type EditOutcome, type EditAction, type EditContext } from './queries/edit-feature.js';
 export { checkGeometry, type GeometryCheck } from './queries/edit-geometry-check.js';
 export { countyOutline } from './queries/county-outline.js';
+export { createScenario, listScenarios, getScenario, deleteScenario, type SitingScenario, type SitingScenarioSummary } from './queries/scenario-store.js';
+export { contextAreas } from './queries/context-areas.js';

@@ -176,7 +176,29 @@ export interface SessionsTable {
   expires_at: Timestamp;
 }
 
+export interface SitingScenariosTable {
+  id: Generated<number>;
+  name: string;
+  /** lscp | mclp | p-median | p-center | shelter-gap */
+  problem: string;
+  /** The POST /api/siting request that produced the result. */
+  params: Json<unknown>;
+  result: Json<unknown>;
+  created_by: string;
+  created_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ContextAreasTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: string;
+  geom: Geometry;
+}
+
 export interface Database {
+  context_areas: ContextAreasTable;
   admin_areas: AdminAreasTable;
   risk_points: RiskPointsTable;
   hazard_sources: HazardSourcesTable;
@@ -190,6 +212,7 @@ export interface Database {
   audit_log: AuditLogTable;
   users: UsersTable;
   sessions: SessionsTable;
+  siting_scenarios: SitingScenariosTable;
 }
 
 export type AdminArea = Selectable<AdminAreasTable>;
@@ -205,3 +228,4 @@ export type NewAuditEntry = Insertable<AuditLogTable>;
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
+export type SitingScenarioRow = Selectable<SitingScenariosTable>;

@@ -4,6 +4,7 @@ import type { LayerId, SampleDataset, ShelterProps, WarehouseProps } from '@risk
 import type { Database } from '../schema.js';
 import { LAYERS } from '../layers/descriptors.js';
 import { rowFromFeature } from '../layers/feature-row.js';
+import { multiPolygonFromGeoJSON } from '../postgis.js';
 
 const BATCH = 200;
 
@@ -15,6 +16,7 @@ export async function loadSample(db: Kysely<Database>, ds: SampleDataset): Promi
   const counts: Record<string, number> = {};
   await db.transaction().execute(async (trx) => {
     await insertFeatures(trx, 'townships', [ds.county as Feature], { level: 'county' });
+    await insertContext(trx, ds.neighbours.features as Feature[]);
     const layers: [LayerId, FeatureCollection][] = [
       ['townships', ds.townships],
       ['demand-points', ds.demandPoints],
@@ -61,4 +63,14 @@ async function insertStatusHistory(trx: Kysely<Database>, features: Feature[], i
     note: '示例数据',
   }));
   if (rows.length) await trx.insertInto('shelter_status_history').values(rows).execute();
+}
+
+async function insertContext(trx: Kysely<Database>, features: Feature[]): Promise<void> {
+  const rows = features.map((f) => ({
+    code: String(f.properties!.code),
+    name: String(f.properties!.name),
+    kind: 'neighbour',
+    geom: multiPolygonFromGeoJSON(f.geometry),
+  }));
+  if (rows.length) await trx.insertInto('context_areas').values(rows).execute();
 }
