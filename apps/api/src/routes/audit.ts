@@ -5,6 +5,7 @@ import { LAYER_IDS } from '@riskmap/geo';
 import type { AppDeps } from '../deps.js';
 import { SIGNED_IN, requireRole } from '../auth/require-role.js';
 
+/** Query of `GET /api/audit`: optional layer id, feature id and limit (newest first). */
 export const AuditQuery = z.object({
   layer: z.enum(LAYER_IDS).optional(),
   id: z.coerce.number().int().positive().optional(),

@@ -10,6 +10,7 @@ const StoredRole = z.enum(['commander', 'planner', 'admin']);
 const Password = z.string().min(8, 'at least 8 characters').max(1000);
 const TownshipCode = z.string().min(1).max(32).nullable();
 
+/** Body of `POST /api/users` (admin): a new signed-in user; public is the anonymous role and is never stored. */
 export const NewUserSchema = z.strictObject({
   username: z.string().min(1).max(100).regex(/^[^\s]+$/, 'no spaces'),
   password: Password,
@@ -17,6 +18,7 @@ export const NewUserSchema = z.strictObject({
   townshipCode: TownshipCode.optional(),
 });
 
+/** Body of `PATCH /api/users/:userId` (admin): any of role, township scope, disabled, password. */
 export const UserChangeSchema = z.strictObject({
   role: StoredRole.optional(),
   townshipCode: TownshipCode.optional(),
