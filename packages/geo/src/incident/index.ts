@@ -12,4 +12,5 @@ export { rankFireStations, type FireStationEta, type FireStationInput } from './
 export { rankWarehouses, type WarehouseInput, type WarehouseReach } from './rank-warehouses.js';
 export { allocationLines, type AllocationLineProps } from './allocation-lines.js';
 export { featureKey } from './feature-key.js';
+export { incidentTypeForSubstances } from './incident-type-for-substances.js';
 export { INCIDENT_TYPES, type FeatureKey, type IncidentType, type ZoneProps } from './types.js';
