@@ -5,30 +5,41 @@ import { prepareDatabase, DatabaseStartupError } from '@riskmap/db';
 import { createApp } from './app.js';
 import { ChangeBus } from './events/change-bus.js';
 import { ensureFirstAdmin } from './auth/bootstrap-admin.js';
+import { createLogger } from './http/logger.js';
+import { gracefulShutdown, type InFlight } from './http/shutdown.js';
 
 const started = Date.now();
 try {
   const config = loadConfig();
+  const log = createLogger(config.http.logLevel);
   const webDist = config.webDist ?? join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
   const prepared = await prepareDatabase(config.database, { loadSample: config.loadSample });
-  if (prepared.sampleLoaded) console.log(`loaded the sample dataset (示例数据): ${JSON.stringify(prepared.sampleLoaded)}`);
-  if (await ensureFirstAdmin(prepared.db, config.admin)) console.log(`created the first admin "${config.admin!.username}"`);
+  if (prepared.sampleLoaded) log.info({ sample: prepared.sampleLoaded }, 'loaded the sample dataset (示例数据)');
+  if (await ensureFirstAdmin(prepared.db, config.admin)) log.info({ username: config.admin!.username }, 'created the first admin');
   const app = createApp({ db: prepared.db, backend: prepared.backend, postgis: prepared.postgis, config: { ...config, webDist }, changes: new ChangeBus() });
   const server = app.listen(config.port, config.host, () => {
-    console.log(`riskmap listening on http://localhost:${config.port} (database: ${prepared.backend}, PostGIS ${prepared.postgis}, ready in ${Date.now() - started} ms)`);
+    log.info({ port: config.port, database: prepared.backend, postgis: prepared.postgis, readyMs: Date.now() - started }, `riskmap listening on http://localhost:${config.port}`);
   });
   server.on('error', (err) => {
     console.error(`riskmap cannot listen on ${config.host}:${config.port}: ${err.message}`);
     process.exit(1);
   });
+  let stopping = false;
   const shutdown = (signal: string) => {
-    console.log(`${signal}: shutting down`);
-    server.close(async () => {
-      await prepared.close();
-      process.exit(0);
-    });
-    server.closeAllConnections();
-    setTimeout(() => process.exit(1), 10_000).unref();
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: finishing requests in flight, then closing the database');
+    setTimeout(() => process.exit(1), 15_000).unref();
+    gracefulShutdown(server, app.locals.inFlight as InFlight, () => prepared.close(), 10_000).then(
+      ({ timedOut }) => {
+        log.info({ timedOut }, 'stopped');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

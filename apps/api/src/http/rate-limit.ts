@@ -1,0 +1,53 @@
+import type { RequestHandler } from 'express';
+import { HttpError } from './http-error.js';
+import { roleOf } from './role.js';
+
+/**
+ * In-memory token buckets per key: each holds up to `burst` tokens and refills `perSecond` per second;
+ * a request takes one token or waits.
+ * @example const b = new TokenBuckets(20, 300); b.take('ip:1.2.3.4') // 0 (allowed) or ms to wait
+ */
+export class TokenBuckets {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+  ) {}
+
+  /** Take a token for `key`: 0 when allowed, otherwise the milliseconds until one is available. */
+  take(key: string, now = Date.now()): number {
+    const b = this.buckets.get(key) ?? { tokens: this.burst, at: now };
+    b.tokens = Math.min(this.burst, b.tokens + ((now - b.at) / 1000) * this.perSecond);
+    b.at = now;
+    this.buckets.set(key, b);
+    if (this.buckets.size > 50_000) this.prune(now);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return 0;
+    }
+    return Math.ceil(((1 - b.tokens) / this.perSecond) * 1000);
+  }
+
+  private prune(now: number): void {
+    for (const [key, b] of this.buckets) {
+      if (b.tokens + ((now - b.at) / 1000) * this.perSecond >= this.burst) this.buckets.delete(key);
+    }
+  }
+}
+
+/**
+ * Rate-limit anonymous (public-role) requests per client address; signed-in users are not limited here.
+ * Answers 429 `rate_limited` with Retry-After. Mount after authentication. A no-op when disabled.
+ * @example api.use(authenticate(deps), publicRateLimit(config.http.rateLimit))
+ */
+export function publicRateLimit(options: { enabled: boolean; perSecond: number; burst: number }, buckets = new TokenBuckets(options.perSecond, options.burst)): RequestHandler {
+  return (req, res, next) => {
+    if (!options.enabled || req.method === 'OPTIONS' || roleOf(req, res) !== 'public') return next();
+    const waitMs = buckets.take(`ip:${req.ip}`);
+    if (waitMs === 0) return next();
+    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+    res.set('Retry-After', String(seconds));
+    next(new HttpError(429, 'rate_limited', `too many requests from this address; try again in ${seconds} s (or sign in)`, { retryAfterSeconds: seconds }));
+  };
+}
