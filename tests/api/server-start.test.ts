@@ -11,8 +11,11 @@ describe('the platform started as a user would, on the embedded database', () =>
     await server?.stop();
   });
 
+  const env = { PGLITE_DATA_DIR: dataDir, LOG_LEVEL: 'info', ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'start-test-password' };
+  let cookie = '';
+
   it('starts cold on an empty data directory, loads the sample and reports healthy', async () => {
-    server = await startServer({ PGLITE_DATA_DIR: dataDir });
+    server = await startServer(env);
     console.log(`cold start: ${server.readyMs} ms`);
     const health = await (await fetch(`${server.url}/api/health`)).json();
     expect(health).toEqual({ status: 'ok', database: { backend: 'embedded', postgis: expect.stringMatching(/^3\./) } });
@@ -28,10 +31,21 @@ describe('the platform started as a user would, on the embedded database', () =>
     expect(fc.features[0]).toMatchObject({ type: 'Feature', geometry: { type: 'Point' }, properties: { sample: true } });
   });
 
+  it('lets the first administrator sign in', async () => {
+    const res = await fetch(`${server!.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'start-test-password' }),
+    });
+    expect(res.status).toBe(200);
+    cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect(cookie).toMatch(/=/);
+  });
+
   it.each(['townships', 'risk-points', 'hazard-sources', 'warehouses', 'fire-stations', 'demand-points', 'candidate-sites'])(
     'serves the %s layer',
     async (id) => {
-      const fc = await (await fetch(`${server!.url}/api/layers/${id}`)).json();
+      const fc = await (await fetch(`${server!.url}/api/layers/${id}`, { headers: { cookie } })).json();
       expect(fc.type).toBe('FeatureCollection');
       expect(fc.features.length).toBeGreaterThan(0);
     },
@@ -45,7 +59,7 @@ describe('the platform started as a user would, on the embedded database', () =>
 
   it('restarts warm on the same data directory without loading the sample twice', async () => {
     expect(await server!.stop()).toBe(0);
-    server = await startServer({ PGLITE_DATA_DIR: dataDir });
+    server = await startServer(env);
     console.log(`warm restart: ${server.readyMs} ms`);
     expect(server.output()).not.toMatch(/loaded the sample/);
     const fc = await (await fetch(`${server.url}/api/layers/townships`)).json();
