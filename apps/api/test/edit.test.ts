@@ -194,6 +194,15 @@ describe.each(testBackends())('editing features on %s', (backend) => {
     expect(r.body.properties).toMatchObject({ population: 12345, level: 'township' });
   });
 
+  it('documents the editing routes in the OpenAPI document with the schemas that validate them', async () => {
+    const doc = (await call(app, undefined, 'GET', '/api/openapi.json')).body;
+    expect(Object.keys(doc.paths['/api/layers/{id}/{featureId}'])).toEqual(expect.arrayContaining(['delete', 'patch']));
+    const body = JSON.stringify(doc.paths['/api/layers/{id}'].post.requestBody);
+    expect(body).toContain('shelterClass');
+    expect(body).toContain('"emergency"');
+    expect(doc.paths['/api/auth/login'].post).toBeDefined();
+  });
+
   it('publishes each committed change on the change bus, and nothing for a refused one', async () => {
     const seen: unknown[] = [];
     const stop = app.changes.subscribe((c) => seen.push({ layer: c.layer, id: c.id, action: c.action, version: c.version }));

@@ -9,6 +9,7 @@ import { userOf } from '../http/role.js';
 import { EDITORS, requireRole } from '../auth/require-role.js';
 import { COUNTY_TOLERANCE_M, parseCreate, parsePatch, parseVersion } from '../validation/index.js';
 import { crossFieldCheck, scopeCheck, toHttpEditError } from './edit-rules.js';
+import './edit-openapi.js';
 
 /**
  * Editing for every layer (planner, admin): `POST /api/layers/:id`, `PATCH` and `DELETE /api/layers/:id/:featureId`,

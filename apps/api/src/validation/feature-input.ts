@@ -3,19 +3,19 @@ import type { Geometry } from 'geojson';
 import type { LayerId } from '@riskmap/geo';
 import { LAYER_SCHEMAS } from './feature-schemas.js';
 
-/** Properties a client may send back from a read but that the server owns; dropped before validation. */
-const SERVER_OWNED = ['id', 'version', 'createdAt', 'updatedAt', 'deletedAt', 'stock'];
+/** Properties a client may send back from a read but that the server owns: accepted and ignored. */
+const SERVER_OWNED = ['id', 'version', 'createdAt', 'updatedAt', 'deletedAt', 'stock'] as const;
+const IGNORED = Object.fromEntries(SERVER_OWNED.map((k) => [k, z.unknown().optional().describe('ignored: set by the server')]));
 
 export interface FeatureInput {
   geometry?: Geometry;
   properties: Record<string, unknown>;
 }
 
-const Version = z.number({ error: 'the version you read is required' }).int().positive();
+const Version = z.number({ error: 'the version you read is required' }).int().positive().describe('the version of the feature you read (optimistic concurrency)');
 
-function withoutServerOwned(props: unknown): unknown {
-  if (!props || typeof props !== 'object' || Array.isArray(props)) return props;
-  return Object.fromEntries(Object.entries(props).filter(([k]) => !SERVER_OWNED.includes(k)));
+function withoutServerOwned(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(props).filter(([k]) => !(SERVER_OWNED as readonly string[]).includes(k)));
 }
 
 /**
@@ -29,7 +29,7 @@ export function createFeatureSchema(layer: LayerId) {
     type: z.literal('Feature'),
     id: z.unknown().optional(),
     geometry: s.geometry,
-    properties: z.preprocess(withoutServerOwned, s.properties.partial().extend(required)),
+    properties: s.properties.partial().extend(required).extend(IGNORED),
   });
 }
 
@@ -44,7 +44,7 @@ export function patchFeatureSchema(layer: LayerId) {
     id: z.unknown().optional(),
     version: Version,
     geometry: s.geometry.optional(),
-    properties: z.preprocess(withoutServerOwned, s.properties.partial()).optional(),
+    properties: s.properties.partial().extend(IGNORED).optional(),
   });
 }
 
@@ -54,7 +54,7 @@ export function patchFeatureSchema(layer: LayerId) {
  */
 export function parseCreate(layer: LayerId, body: unknown): FeatureInput {
   const parsed = createFeatureSchema(layer).parse(body);
-  return { geometry: parsed.geometry as Geometry, properties: parsed.properties as Record<string, unknown> };
+  return { geometry: parsed.geometry as Geometry, properties: withoutServerOwned(parsed.properties) };
 }
 
 /**
@@ -66,7 +66,7 @@ export function parsePatch(layer: LayerId, body: unknown): FeatureInput & { vers
   return {
     version: parsed.version,
     ...(parsed.geometry ? { geometry: parsed.geometry as Geometry } : {}),
-    properties: (parsed.properties ?? {}) as Record<string, unknown>,
+    properties: withoutServerOwned(parsed.properties ?? {}),
   };
 }
 
