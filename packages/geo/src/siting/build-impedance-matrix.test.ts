@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildImpedanceMatrix } from './build-impedance-matrix.js';
-import { haversineMeters } from './haversine-meters.js';
+import { haversineM } from '../analytics/haversine-m.js';
 
 const d = [{ id: 'd', lon: 115.7, lat: 36.1, weight: 10, riskWeight: 2 }];
 const c = [{ id: 'c', lon: 115.72, lat: 36.1 }];
-const meters = haversineMeters(115.7, 36.1, 115.72, 36.1);
+const meters = haversineM(115.7, 36.1, 115.72, 36.1);
 
 describe('buildImpedanceMatrix', () => {
   it('multiplies geodesic distance by the detour factor (default 1.3)', () => {

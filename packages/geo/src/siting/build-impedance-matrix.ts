@@ -1,6 +1,6 @@
 import { domainDefaults } from '@riskmap/config';
 import { buildRoadGraph } from './build-road-graph.js';
-import { haversineMeters } from './haversine-meters.js';
+import { haversineM } from '../analytics/haversine-m.js';
 import { shortestMinutes } from './shortest-minutes.js';
 import { snapToNode } from './snap-to-node.js';
 import type { SitingCandidate, SitingDemand, ImpedanceSpec, ImpedanceUsed, SitingMatrix } from './types.js';
@@ -24,12 +24,12 @@ export function buildImpedanceMatrix(
   let impedance: ImpedanceUsed;
   const sites = [...candidates, ...existing];
   if (spec.kind === 'geodesic') {
-    pair = (_s, sp) => (d) => haversineMeters(d.lon, d.lat, sp.lon, sp.lat) * detour;
+    pair = (_s, sp) => (d) => haversineM(d.lon, d.lat, sp.lon, sp.lat) * detour;
     impedance = { kind: 'geodesic', unit: 'm', detourFactor: detour, description: `straight-line distance × detour factor ${detour} (metres)` };
   } else if (spec.kind === 'time') {
     const speed = spec.speedKmh ?? domainDefaults.fireStations.speedKmh.urban;
     const perMin = (speed * 1000) / 60;
-    pair = (_s, sp) => (d) => (haversineMeters(d.lon, d.lat, sp.lon, sp.lat) * detour) / perMin + turnout;
+    pair = (_s, sp) => (d) => (haversineM(d.lon, d.lat, sp.lon, sp.lat) * detour) / perMin + turnout;
     impedance = {
       kind: 'time',
       unit: 'min',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../input-error.js';
 import { buildRoadGraph } from './build-road-graph.js';
-import { haversineMeters } from './haversine-meters.js';
+import { haversineM } from '../analytics/haversine-m.js';
 import { shortestMinutes } from './shortest-minutes.js';
 
 const line = (coords: number[][], properties: Record<string, unknown>) => ({ type: 'Feature' as const, properties, geometry: { type: 'LineString' as const, coordinates: coords } });
@@ -16,7 +16,7 @@ describe('buildRoadGraph', () => {
       { classSpeedsKmh: { rural: 60 }, defaultSpeedKmh: 30 },
     );
     expect(g.start.length - 1).toBe(3);
-    const viaB = (haversineMeters(A[0]!, A[1]!, B[0]!, B[1]!) + haversineMeters(B[0]!, B[1]!, C[0]!, C[1]!)) / 1000;
+    const viaB = (haversineM(A[0]!, A[1]!, B[0]!, B[1]!) + haversineM(B[0]!, B[1]!, C[0]!, C[1]!)) / 1000;
     expect(shortestMinutes(g, 0)[2]).toBeCloseTo(viaB, 9);
   });
 

@@ -1,5 +1,5 @@
 import type { FeatureCollection, LineString, MultiLineString, Position } from 'geojson';
-import { haversineMeters } from './haversine-meters.js';
+import { haversineM } from '../analytics/haversine-m.js';
 import { InputError } from '../input-error.js';
 
 /** A directed road graph in CSR form; edge weights are driving minutes. */
@@ -55,7 +55,7 @@ export function buildRoadGraph(
         const u = node(a);
         const v = node(b);
         if (u === v) continue;
-        const minutes = haversineMeters(a[0]!, a[1]!, b[0]!, b[1]!) / ((speed * 1000) / 60);
+        const minutes = haversineM(a[0]!, a[1]!, b[0]!, b[1]!) / ((speed * 1000) / 60);
         edges.push([u, v, minutes]);
         if (props.oneway !== true) edges.push([v, u, minutes]);
       }

@@ -1,4 +1,4 @@
-import { haversineMeters } from './haversine-meters.js';
+import { haversineM } from '../analytics/haversine-m.js';
 import type { SitingCandidate, SitingId } from './types.js';
 
 export interface CandidateFilter {
@@ -41,7 +41,7 @@ export function filterCandidates(
     const minD = filter.minHazardDistanceM ?? 0;
     let nearest: { id?: SitingId; d: number } | null = null;
     for (const h of filter.hazards ?? []) {
-      const d = haversineMeters(c.lon, c.lat, h.lon, h.lat);
+      const d = haversineM(c.lon, c.lat, h.lon, h.lat);
       if (d < minD && (!nearest || d < nearest.d)) nearest = { id: h.id, d };
     }
     if (nearest) {

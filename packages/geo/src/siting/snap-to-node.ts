@@ -1,5 +1,5 @@
 import type { RoadGraph } from './build-road-graph.js';
-import { haversineMeters } from './haversine-meters.js';
+import { haversineM } from '../analytics/haversine-m.js';
 
 /**
  * The road-graph node nearest to a lon/lat point and its distance in metres (node −1 for an empty graph).
@@ -19,5 +19,5 @@ export function snapToNode(g: RoadGraph, lon: number, lat: number): { node: numb
       best = v;
     }
   }
-  return best < 0 ? { node: -1, meters: Infinity } : { node: best, meters: haversineMeters(lon, lat, g.lon[best]!, g.lat[best]!) };
+  return best < 0 ? { node: -1, meters: Infinity } : { node: best, meters: haversineM(lon, lat, g.lon[best]!, g.lat[best]!) };
 }
