@@ -103,6 +103,20 @@ describe.each(testBackends())('auth on %s', (backend) => {
     await fetch(`${app.url}/api/users/${target.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ role: 'commander' }) });
   });
 
+  it('refuses to demote or disable the last enabled admin with 409', async () => {
+    const admin = await app.login('admin');
+    const self = ((await (await fetch(`${app.url}/api/auth/me`, { headers: { authorization: `Bearer ${admin}` } })).json()) as { user: { id: number } }).user;
+    for (const change of [{ role: 'planner' }, { disabled: true }]) {
+      const r = await fetch(`${app.url}/api/users/${self.id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+        body: JSON.stringify(change),
+      });
+      expect(r.status).toBe(409);
+    }
+    expect(await (await fetch(`${app.url}/api/auth/me`, { headers: { authorization: `Bearer ${admin}` } })).json()).toMatchObject({ role: 'admin' });
+  });
+
   it('answers 429 with Retry-After after ten failed sign-ins for a username', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) statuses.push((await fetch(`${app.url}/api/auth/login`, json({ username: 'brute', password: `guess-${i}` }))).status);

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { createSession, deleteSession, findUserByUsername } from '@riskmap/db';
+import { createSession, deleteExpiredSessions, deleteSession, findUserByUsername } from '@riskmap/db';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../http/http-error.js';
 import { roleOf, userOf } from '../http/role.js';
@@ -36,6 +36,7 @@ export function authRouter(deps: AppDeps, limiter = new LoginLimiter()): Router 
       throw new HttpError(401, 'invalid_credentials', 'wrong username or password');
     }
     limiter.reset(`user:${username}`);
+    await deleteExpiredSessions(deps.db);
     const token = newSessionToken();
     const expiresAt = new Date(Date.now() + SESSION_TTL_S * 1000);
     await createSession(deps.db, hashSessionToken(token), user.id, expiresAt);

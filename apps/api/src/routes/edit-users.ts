@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { createUser, deleteUserSessions, listUsers, townshipExists, updateUser, type UserSummary } from '@riskmap/db';
+import { createUser, deleteUserSessions, listUsers, otherEnabledAdmins, townshipExists, updateUser, type UserSummary } from '@riskmap/db';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../http/http-error.js';
 import { hashPassword } from '../auth/password.js';
@@ -56,6 +56,9 @@ export function usersRouter(deps: AppDeps): Router {
     const id = z.coerce.number().int().positive().parse(req.params.userId);
     const body = UserChangeSchema.parse(req.body ?? {});
     await checkTownship(deps, body.townshipCode);
+    if ((body.disabled || (body.role && body.role !== 'admin')) && (await otherEnabledAdmins(deps.db, id)) === 0 && (await isEnabledAdmin(deps, id))) {
+      throw new HttpError(409, 'last_admin', 'this is the last enabled admin; make another admin first', { field: body.disabled ? 'disabled' : 'role' });
+    }
     const user = await updateUser(deps.db, id, {
       ...(body.role ? { role: body.role } : {}),
       ...(body.townshipCode !== undefined ? { township_code: body.townshipCode } : {}),
@@ -68,6 +71,10 @@ export function usersRouter(deps: AppDeps): Router {
   });
 
   return router;
+}
+
+async function isEnabledAdmin(deps: AppDeps, id: number): Promise<boolean> {
+  return (await listUsers(deps.db)).some((u) => u.id === id && u.role === 'admin' && !u.disabled);
 }
 
 async function checkTownship(deps: AppDeps, code: string | null | undefined): Promise<void> {

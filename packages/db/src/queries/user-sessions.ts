@@ -49,3 +49,11 @@ export async function deleteSession(db: Kysely<Database>, tokenHash: string): Pr
 export async function deleteUserSessions(db: Kysely<Database>, userId: number, now: Date = new Date()): Promise<void> {
   await db.deleteFrom('sessions').where((eb) => eb.or([eb('user_id', '=', userId), eb('expires_at', '<=', now)])).execute();
 }
+
+/**
+ * Remove expired sessions (called at sign-in so the table does not grow without bound).
+ * @example await deleteExpiredSessions(db)
+ */
+export async function deleteExpiredSessions(db: Kysely<Database>, now: Date = new Date()): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}

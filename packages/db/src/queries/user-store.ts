@@ -64,3 +64,18 @@ export async function townshipExists(db: Kysely<Database>, code: string): Promis
   const row = await db.selectFrom('admin_areas').select('id').where('code', '=', code).where('level', '=', 'township').where('deleted_at', 'is', null).executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * How many enabled admins there are other than user `exceptId` (to refuse removing the last one).
+ * @example if ((await otherEnabledAdmins(db, id)) === 0) throw …
+ */
+export async function otherEnabledAdmins(db: Kysely<Database>, exceptId: number): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('disabled', '=', false)
+    .where('id', '!=', exceptId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
