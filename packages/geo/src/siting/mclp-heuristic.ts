@@ -35,14 +35,18 @@ export function mclpHeuristic(
   const rand = seededRandom(opts.seed ?? 1);
   const iterations = opts.iterations ?? 50;
   for (let it = 0; it < iterations && p < cs.c && performance.now() < deadline; it++) {
+    // Ruin and recreate: close k random sites, then reopen as many, each a random pick among the
+    // three closed candidates of largest gain (the dropped sites excluded); pure random additions
+    // mostly land where nobody lives and are undone at once by the local search.
     const k = 1 + Math.floor(rand() * Math.min(3, p));
+    const dropped: number[] = [];
     for (let s = 0; s < k; s++) {
       const open = st.openList();
-      let j = Math.floor(rand() * cs.c);
-      while (st.isOpen[j]) j = (j + 1) % cs.c;
-      st.remove(open[Math.floor(rand() * open.length)]!);
-      st.add(j);
+      const r = open[Math.floor(rand() * open.length)]!;
+      st.remove(r);
+      dropped.push(r);
     }
+    for (let s = 0; s < k; s++) st.add(st.topGainPick(rand, dropped));
     st.localSearch(deadline);
     if (st.covered > bestObj + 1e-9) {
       bestObj = st.covered;
@@ -114,6 +118,26 @@ class CoverState {
     for (const j of this.openList()) this.remove(j);
     this.covered = 0;
     for (const j of open) this.add(j);
+  }
+
+  /** A random one of the (up to) three closed candidates of largest gain, skipping `exclude`. */
+  topGainPick(rand: () => number, exclude: readonly number[]): number {
+    const top: { j: number; g: number }[] = [];
+    for (let j = 0; j < this.cs.c; j++) {
+      if (this.isOpen[j] || exclude.includes(j)) continue;
+      const g = this.gain(j);
+      if (top.length < 3 || g > top[top.length - 1]!.g) {
+        top.push({ j, g });
+        top.sort((a, b) => b.g - a.g || a.j - b.j);
+        if (top.length > 3) top.pop();
+      }
+    }
+    if (top.length === 0) {
+      let j = 0;
+      while (this.isOpen[j]) j++;
+      return j;
+    }
+    return top[Math.floor(rand() * top.length)]!.j;
   }
 
   /** Weight only site j covers among the open sites. */
