@@ -1,7 +1,7 @@
 /**
- * The web app in a real Chromium against the real server on the embedded database with the sample
- * data. One server for all flows (start-up loads the sample, ~25 s); the offline flow runs last
- * because it stops the server.
+ * The public finder in a real Chromium against the real server on the embedded database with the
+ * sample data (start-up loads the sample, ~25 s); the offline flow runs last because it stops the
+ * server. The command map's flows are in command.test.ts.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,9 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { E2E_ADMIN, launchChromium } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
-import { commandFlows } from './flows/command.js';
 import { finderFlows, offlineFlow } from './flows/finder.js';
-import { stressFlows } from './flows/stress.js';
 
 export const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 
@@ -35,7 +33,5 @@ afterAll(async () => {
   await env.server?.stop();
 });
 
-describe('command map (/)', () => commandFlows(env));
 describe('public finder (/find)', () => finderFlows(env));
-describe('dense layers', () => stressFlows(env));
 describe('public finder offline', () => offlineFlow(env));

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { E2E_ADMIN, guardedPage, waitForMapIdle, type Guarded } from '../../support/browser.js';
-import type { Env } from '../web.test.js';
+import type { Env } from './env.js';
 
 /** Rendered features of map layer `layer`, optionally only those with `level`. */
 function rendered(page: Page, layer: string, level?: number): Promise<number> {
@@ -51,6 +51,9 @@ export function commandFlows(env: Env): void {
     expect(await rendered(page, 'risk-points')).toBeGreaterThan(100);
     expect(await rendered(page, 'shelters')).toBeGreaterThan(50);
     expect(await page.locator('.township-label').count()).toBe(18);
+    // Neighbouring counties from /api/basemap/context, greyed with their names.
+    expect(await page.locator('.context-label').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.__riskmap!.map.queryRenderedFeatures({ layers: ['context-fill'] }).length)).toBeGreaterThan(0);
     await page.screenshot({ path: join(env.shots, 'command-zh.png') });
     // The only error allowed is the anonymous 401s before signing in.
     expect(g.errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
@@ -119,6 +122,20 @@ export function commandFlows(env: Env): void {
     const res = await context.request.patch(`/api/layers/shelters/${f.properties.id}`, { data: { version: f.properties.version, properties: { status: 'closed' } } });
     expect(res.status()).toBe(200);
     await expect.poll(() => chip.textContent(), { timeout: 10_000 }).toContain(String(before + 1));
+  });
+
+  it('shows the audit history of the changed shelter from its detail panel', async () => {
+    const { page, context } = g;
+    const entries = (await (await context.request.get('/api/audit?layer=shelters&limit=1')).json()).entries as { featureId: number }[];
+    const layer = await (await context.request.get('/api/layers/shelters')).json();
+    const f = layer.features.find((x: { properties: { id: number } }) => x.properties.id === entries[0]!.featureId);
+    await page.fill('[data-testid=search]', f.properties.name);
+    await page.locator('.search-results button').first().click();
+    await page.locator('[data-testid=audit-link]').click();
+    const history = page.locator('[data-testid=audit-history]');
+    await expect.poll(() => history.textContent()).toContain('修改');
+    expect(await history.textContent()).toContain('status: open → closed');
+    await page.screenshot({ path: join(env.shots, 'command-audit.png') });
   });
 
   it('switches the interface to English and back', async () => {

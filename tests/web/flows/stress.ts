@@ -2,32 +2,38 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { guardedPage, signIn, waitForMapIdle, type Guarded } from '../../support/browser.js';
-import type { Env } from '../web.test.js';
+import type { Env } from './env.js';
+
+type Way = 'app' | 'geojson-clustered' | 'geojson-plain';
+interface Timing { loadMs: number; zoomMs: number; panMs: number }
 
 /**
- * Loads N generated risk points into the command map's risk-points source the way the app does for
- * a dense layer (clustered above its threshold) and times setData → `idle`, then a zoom → `idle`.
+ * Puts N generated risk points (same seed every time) on the command map and times data → `idle`,
+ * then a zoom → `idle` and a pan → `idle`. `app` is the app's own path for a dense layer
+ * (window.__riskmap.showRiskPoints → the WebGL point layer); the others are a GeoJSON source
+ * (clustered or plain) with a circle layer, the baselines, removed afterwards.
  */
-async function timeLoad(g: Guarded, n: number, cluster: boolean): Promise<{ loadMs: number; zoomMs: number; panMs: number }> {
+async function timeLoad(g: Guarded, n: number, way: Way): Promise<Timing> {
   return g.page.evaluate(
-    async ([n, cluster]) => {
-      const map = window.__riskmap!.map;
-      const src = map.getSource('risk-points') as import('maplibre-gl').GeoJSONSource;
+    async ([n, way]) => {
+      const rm = window.__riskmap!;
+      const map = rm.map;
       const b = map.getBounds();
       let seed = 42;
       const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
       const features = Array.from({ length: n }, (_, i) => ({
         type: 'Feature' as const,
         geometry: { type: 'Point' as const, coordinates: [b.getWest() + rnd() * (b.getEast() - b.getWest()), b.getSouth() + rnd() * (b.getNorth() - b.getSouth())] },
-        properties: { id: i, name: `P${i}`, level: 1 + Math.floor(rnd() ** 0.5 * 4) },
+        properties: { id: i, name: `压力测试点 P${i}`, level: 1 + Math.floor(rnd() ** 0.5 * 4) },
       }));
       const idle = () => new Promise<void>((r) => map.once('idle', () => r()));
       const t0 = performance.now();
-      // The app's path for a dense layer: empty the source, switch clustering, then set the data.
-      await src.setData({ type: 'FeatureCollection', features: [] });
-      await src.setClusterOptions({ cluster });
       const done = idle();
-      await src.setData({ type: 'FeatureCollection', features });
+      if (way === 'app') rm.showRiskPoints!(features);
+      else {
+        map.addSource('stress', { type: 'geojson', data: { type: 'FeatureCollection', features }, cluster: way === 'geojson-clustered', clusterRadius: 40, clusterMaxZoom: 11 });
+        map.addLayer({ id: 'stress', type: 'circle', source: 'stress', paint: { 'circle-radius': 4, 'circle-color': '#d7191c' } });
+      }
       await done;
       const loadMs = performance.now() - t0;
       const t1 = performance.now();
@@ -40,35 +46,58 @@ async function timeLoad(g: Guarded, n: number, cluster: boolean): Promise<{ load
       map.panBy([200, 120], { duration: 0 });
       await p;
       const panMs = performance.now() - t2;
+      const back = idle();
+      map.panBy([-200, -120], { duration: 0 });
       map.jumpTo({ zoom: map.getZoom() - 1 });
-      await idle();
+      await back;
+      if (way !== 'app') {
+        map.removeLayer('stress');
+        map.removeSource('stress');
+        await new Promise<void>((r) => (map.once('idle', () => r()), map.triggerRepaint()));
+      }
       return { loadMs, zoomMs, panMs };
     },
-    [n, cluster] as const,
+    [n, way] as const,
   );
 }
 
 export function stressFlows(env: Env): void {
   let g: Guarded;
   beforeAll(async () => {
-    g = await guardedPage(env.browser, env.server.url, { viewport: { width: 1600, height: 900 } });
+    g = await guardedPage(env.browser, env.server.url, { viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
     await signIn(g.context);
     await g.page.goto('/');
     await waitForMapIdle(g.page);
   });
   afterAll(() => g.context.close());
 
-  it('loads 100,000 clustered risk points much faster than plain GeoJSON and stays interactive', async () => {
-    const clustered = await timeLoad(g, 100_000, true);
+  it('shows 100,000 risk points much faster than GeoJSON (plain or clustered) and a click still opens a point', async () => {
+    const clustered = await timeLoad(g, 100_000, 'geojson-clustered');
+    const plain = await timeLoad(g, 100_000, 'geojson-plain');
+    const app = [await timeLoad(g, 100_000, 'app'), await timeLoad(g, 100_000, 'app'), await timeLoad(g, 100_000, 'app')];
+    const median = [...app].sort((a, b) => a.loadMs - b.loadMs)[1]!;
     await g.page.screenshot({ path: join(env.shots, 'command-stress-100k.png') });
-    const plain = await timeLoad(g, 100_000, false);
-    const result = { points: 100_000, clustered, plain, userAgent: await g.page.evaluate(() => navigator.userAgent) };
+    const result = { points: 100_000, app: { technique: 'WebGL point layer (map/dense-points.ts)', median, runs: app }, clustered, plain, userAgent: await g.page.evaluate(() => navigator.userAgent) };
     writeFileSync(join(env.shots, 'stress.json'), JSON.stringify(result, null, 2));
     console.log('[stress]', JSON.stringify(result));
-    // The issue's target is idle ≤ 1.5 s; measured 1.45 s on a quiet machine and up to 2.5 s when the
-    // shared CI host is busy, so the gate is relative to plain GeoJSON (measured on the same host, same
-    // moment) and the absolute figures are written to stress.json for the report.
-    expect(clustered.loadMs).toBeLessThan(plain.loadMs * 0.6);
-    expect(clustered.zoomMs).toBeLessThan(plain.zoomMs);
+    // The absolute target (idle ≤ 1.5 s) is reported from stress.json; the shared host's load varies,
+    // so the gate is relative to the GeoJSON baselines measured at the same moment.
+    expect(median.loadMs).toBeLessThan(clustered.loadMs * 0.5);
+    expect(median.loadMs).toBeLessThan(plain.loadMs * 0.5);
+    expect(median.zoomMs).toBeLessThan(plain.zoomMs);
+    for (const id of ['hazard-sources', 'shelters', 'warehouses', 'fire-stations']) await g.page.click(`[data-testid=toggle-${id}]`);
+    await waitForMapIdle(g.page);
+    const hit = await g.page.evaluate(() => {
+      const map = window.__riskmap!.map;
+      const c = map.getCanvas().getBoundingClientRect();
+      return { x: c.left + c.width / 2, y: c.top + c.height / 2 };
+    });
+    // A dense layer has a point within a few pixels of the centre almost surely; try a small spiral.
+    for (const [dx, dy] of [[0, 0], [3, 0], [0, 3], [-3, 0], [0, -3], [6, 6]]) {
+      await g.page.mouse.click(hit.x + dx!, hit.y + dy!);
+      if (await g.page.locator('[data-testid=detail-panel]').count()) break;
+    }
+    expect(await g.page.textContent('[data-testid=detail-panel]')).toContain('压力测试点');
+    expect(g.errors).toEqual([]);
   });
 }

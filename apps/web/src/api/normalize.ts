@@ -1,54 +1,55 @@
-/** Accept the API's answer shapes (current and planned) and give the views one shape each. */
-import type { NearestResult, NearestShelter, PerCapitaResult, PerCapitaRow } from './types.js';
+/** The API's answers (final shapes) mapped to what the views read. */
+import type { NearestResult, PerCapitaResult } from './types.js';
 
 type Raw = Record<string, unknown>;
 const num = (v: unknown, d = 0) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
 
-/** GET /api/shelters/nearest → NearestResult (accepts lonLat or lon/lat, walkMinutes or walkingMinutes, farFromCounty or outsideCounty). */
-export function normalizeNearest(raw: unknown): NearestResult | null {
-  const r = raw as Raw | null;
-  if (!r || !Array.isArray(r.shelters)) return null;
-  const shelters: NearestShelter[] = (r.shelters as Raw[]).map((s) => {
-    const ll = Array.isArray(s.lonLat) ? (s.lonLat as number[]) : [num(s.lon), num(s.lat)];
-    return {
-      id: (s.id ?? s.code ?? s.name) as string,
-      name: String(s.name ?? ''),
-      distanceM: num(s.distanceM),
-      walkingMinutes: Math.max(1, Math.round(num(s.walkingMinutes ?? s.walkMinutes))),
-      capacity: num(s.capacity),
-      shelterClass: String(s.shelterClass ?? ''),
-      facilities: Array.isArray(s.facilities) ? (s.facilities as string[]) : [],
-      status: String(s.status ?? ''),
-      lon: ll[0] ?? 0,
-      lat: ll[1] ?? 0,
-    };
-  });
-  return { shelters, outsideCounty: Boolean(r.outsideCounty ?? r.farFromCounty) };
+interface NearestAnswer {
+  farFromCounty: boolean;
+  shelters: { code: string; name: string; lonLat: [number, number]; distanceM: number; walkMinutes: number; capacity: number; shelterClass: string; status: string; facilities?: string[] }[];
 }
 
-/** GET /api/analytics/shelter-per-capita → PerCapitaResult (accepts `rows` or `townships`). */
-export function normalizePerCapita(raw: unknown): PerCapitaResult | null {
-  const r = raw as Raw | null;
-  const list = (r?.rows ?? r?.townships) as Raw[] | undefined;
-  if (!r || !Array.isArray(list)) return null;
-  const target = num(r.targetM2, 2.5);
-  const rows: PerCapitaRow[] = list.map((t) => ({
-    townshipCode: String(t.townshipCode ?? t.code),
-    name: String(t.name ?? ''),
-    population: num(t.population),
-    effectiveAreaM2: num(t.effectiveAreaM2),
-    perCapitaM2: num(t.perCapitaM2),
-    targetM2: num(t.targetM2, target),
-    meetsTarget: Boolean(t.meetsTarget),
-    shortfallM2: num(t.shortfallM2),
-  }));
-  const ct = r.countyTown as Raw | undefined;
-  const co = r.county as Raw | undefined;
+/** GET /api/shelters/nearest → NearestResult. */
+export function normalizeNearest(raw: unknown): NearestResult | null {
+  const r = raw as NearestAnswer | null;
+  if (!r || !Array.isArray(r.shelters)) return null;
   return {
-    rows,
-    ...(ct ? { countyTown: { population: num(ct.population), effectiveAreaM2: num(ct.effectiveAreaM2), perCapitaM2: num(ct.perCapitaM2), meetsTarget: Boolean(ct.meetsTarget) } } : {}),
-    ...(co ? { county: { population: num(co.population), effectiveAreaM2: num(co.effectiveAreaM2), perCapitaM2: num(co.perCapitaM2) } } : {}),
-    areaUsed: String(r.areaUsed ?? r.areaBasis ?? 'effective'),
+    outsideCounty: Boolean(r.farFromCounty),
+    shelters: r.shelters.map((s) => ({
+      id: s.code,
+      name: s.name,
+      distanceM: num(s.distanceM),
+      walkingMinutes: Math.max(1, Math.round(num(s.walkMinutes))),
+      capacity: num(s.capacity),
+      shelterClass: s.shelterClass,
+      facilities: s.facilities ?? [],
+      status: s.status,
+      lon: s.lonLat[0],
+      lat: s.lonLat[1],
+    })),
+  };
+}
+
+interface PerCapitaFigures {
+  code: string;
+  name: string;
+  population: number;
+  effectiveAreaM2: number;
+  perCapitaM2: number;
+  meetsTarget: boolean;
+  shortfallM2: number;
+}
+
+/** GET /api/analytics/shelter-per-capita → PerCapitaResult. */
+export function normalizePerCapita(raw: unknown): PerCapitaResult | null {
+  const r = raw as { townships?: PerCapitaFigures[]; targetM2?: number; areaBasis?: string; countyTown?: PerCapitaFigures; county?: PerCapitaFigures } | null;
+  if (!r || !Array.isArray(r.townships)) return null;
+  const target = num(r.targetM2, 2.5);
+  return {
+    rows: r.townships.map((t) => ({ townshipCode: t.code, name: t.name, population: t.population, effectiveAreaM2: t.effectiveAreaM2, perCapitaM2: t.perCapitaM2, targetM2: target, meetsTarget: t.meetsTarget, shortfallM2: t.shortfallM2 })),
+    ...(r.countyTown ? { countyTown: r.countyTown } : {}),
+    ...(r.county ? { county: r.county } : {}),
+    areaUsed: r.areaBasis ?? 'effective',
   };
 }
 

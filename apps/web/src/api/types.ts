@@ -37,7 +37,8 @@ export interface EmapCellProps {
 export interface EmapResult {
   type: 'FeatureCollection';
   features: Feature<Polygon | MultiPolygon, EmapCellProps>[];
-  legend?: { level: RiskLevel; color: string; label: string }[];
+  /** The API's legend: the levels present with their colours and counts. */
+  legend?: { method: string; items: { level: RiskLevel; color: string; zh: string; en: string; count: number }[] };
 }
 
 export interface PerCapitaRow {
@@ -75,6 +76,16 @@ export interface NearestResult {
   outsideCounty: boolean;
 }
 
+/** `GET /api/config`: the optional raster base map (null = our own boundaries only) and domain figures. */
 export interface SiteConfig {
-  baseMap?: { type: 'raster' | 'xyz' | 'wmts'; tiles: string[]; tileSize?: number; attribution?: string; maxzoom?: number } | null;
+  baseMap?: { type: 'raster'; tiles: string[]; overlay?: string[]; tileSize?: number; attribution?: string; maxzoom?: number } | null;
+  riskLevels?: Record<string, { color: string; zh?: string; en?: string }>;
+  perCapitaTargetM2?: number;
+}
+
+/** Properties of `GET /api/basemap/context` (neighbouring counties greyed on the base map). */
+export interface ContextAreaProps {
+  code: string;
+  name: string;
+  kind?: string;
 }

@@ -4,12 +4,15 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { AdminAreaProps, LayerSet } from '../api/types.js';
 import { useI18n } from '../i18n/index.js';
 import { searchFeatures, type FeatureHit } from './search-features.js';
+import { wt } from '../whatif/messages.js';
 
 interface Props {
   layers: Partial<LayerSet>;
   townships: readonly Feature<Polygon | MultiPolygon, AdminAreaProps>[];
   onZoomTownship: (code: string) => void;
   onPickHit: (h: FeatureHit) => void;
+  whatifActive: boolean;
+  onWhatif: () => void;
 }
 
 /** Save the map canvas (drawn with preserveDrawingBuffer) as a PNG file. */
@@ -25,8 +28,8 @@ function exportPng(): void {
   map.triggerRepaint();
 }
 
-export function CommandToolbar({ layers, townships, onZoomTownship, onPickHit }: Props) {
-  const { t } = useI18n();
+export function CommandToolbar({ layers, townships, onZoomTownship, onPickHit, whatifActive, onWhatif }: Props) {
+  const { t, locale } = useI18n();
   const [q, setQ] = useState('');
   const hits = searchFeatures(q, layers);
   return (
@@ -62,6 +65,9 @@ export function CommandToolbar({ layers, townships, onZoomTownship, onPickHit }:
           </option>
         ))}
       </select>
+      <button type="button" className={whatifActive ? 'on' : ''} aria-pressed={whatifActive} onClick={onWhatif} data-testid="whatif-toggle">
+        {wt(locale, 'tool')}
+      </button>
       <button type="button" onClick={exportPng} data-testid="export-png">
         {t('exportPng')}
       </button>

@@ -2,14 +2,18 @@
 import { useI18n } from '../i18n/index.js';
 import type { Picked } from './CommandMap.js';
 import { detailRows } from './detail-fields.js';
+import { AuditHistory } from './AuditHistory.js';
+import { wt } from '../whatif/messages.js';
 
 interface Props {
   picked: Picked;
   townshipName: (code: string) => string | undefined;
   onClose: () => void;
+  /** Start the incident what-if at this hazard source. */
+  onWhatIf?: () => void;
 }
 
-export function DetailPanel({ picked, townshipName, onClose }: Props) {
+export function DetailPanel({ picked, townshipName, onClose, onWhatIf }: Props) {
   const { t, locale } = useI18n();
   const rows = detailRows(picked.properties, locale, townshipName);
   const title = String(picked.properties.name ?? picked.properties.code ?? '');
@@ -34,11 +38,12 @@ export function DetailPanel({ picked, townshipName, onClose }: Props) {
           </div>
         ))}
       </dl>
-      {picked.layer !== 'emap' ? (
-        <p className="sub-note" title={t('auditPending')}>
-          {t('auditPending')}
-        </p>
+      {picked.layer === 'hazard-sources' && onWhatIf ? (
+        <button type="button" className="whatif-start" onClick={onWhatIf} data-testid="whatif-from-source">
+          {wt(locale, 'fromSource')}
+        </button>
       ) : null}
+      {picked.layer !== 'emap' && picked.properties.id !== undefined ? <AuditHistory layer={picked.layer} id={picked.properties.id as number} /> : null}
     </aside>
   );
 }

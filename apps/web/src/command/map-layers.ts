@@ -14,7 +14,7 @@ export function levelColour(input: ExpressionSpecification, c: LevelColours): Ex
 /** Map layer ids belonging to each data layer (for visibility toggles and click handling). */
 export const MAP_LAYERS_OF: Record<PointLayerId | 'townships', string[]> = {
   townships: ['townships-fill', 'townships-line'],
-  'risk-points': ['risk-clusters', 'risk-points'],
+  'risk-points': ['risk-points', 'risk-dense'],
   'hazard-sources': ['hazard-halo', 'hazard-sources'],
   shelters: ['shelters'],
   warehouses: ['warehouses'],
@@ -41,23 +41,9 @@ export function commandLayers(c: LevelColours): LayerSpecification[] {
       },
     },
     {
-      id: 'risk-clusters',
-      type: 'circle',
-      source: 'risk-points',
-      filter: ['has', 'point_count'],
-      paint: {
-        'circle-color': levelColour(['get', 'minLevel'], c),
-        'circle-radius': ['step', ['get', 'point_count'], 9, 10, 13, 50, 17, 200, 22],
-        'circle-opacity': 0.85,
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': 2,
-      },
-    },
-    {
       id: 'risk-points',
       type: 'circle',
       source: 'risk-points',
-      filter: ['!', ['has', 'point_count']],
       paint: {
         'circle-color': levelColour(['get', 'level'], c),
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 4, 14, 8],
@@ -85,20 +71,13 @@ function symbol(id: string, image: ExpressionSpecification | string, size: Expre
 }
 
 /** Add the command map's sources (empty) and layers to a map whose base style is loaded. */
-export function installLayers(map: MlMap, c: LevelColours): void {
+export function installLayers(map: MlMap, c: LevelColours, extra: (m: MlMap) => void = () => {}): void {
   map.addSource('emap', { type: 'geojson', data: EMPTY });
   map.addSource('risk-heat', { type: 'geojson', data: EMPTY });
-  map.addSource('risk-points', {
-    type: 'geojson',
-    data: EMPTY,
-    cluster: false,
-    clusterRadius: 40,
-    clusterMaxZoom: 11,
-    clusterProperties: { minLevel: ['min', ['get', 'level']] },
-  });
-  for (const id of ['hazard-sources', 'shelters', 'warehouses', 'fire-stations', 'selected']) map.addSource(id, { type: 'geojson', data: EMPTY });
+  for (const id of ['risk-points', 'hazard-sources', 'shelters', 'warehouses', 'fire-stations', 'selected']) map.addSource(id, { type: 'geojson', data: EMPTY });
   for (const layer of commandLayers(c)) map.addLayer(layer);
+  extra(map);
 }
 
-/** Dense layers are clustered (cluster colour = its highest level); small ones draw every point. */
-export const CLUSTER_ABOVE = 3000;
+/** Above this many risk points the WebGL point layer draws them (see map/dense-points.ts); below, the GeoJSON layer. */
+export const DENSE_ABOVE = 3000;

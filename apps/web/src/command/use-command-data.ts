@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { getJson, getOptional, type ApiError } from '../api/client.js';
 import { normalizeCoverage, normalizePerCapita, type CoverageSummary } from '../api/normalize.js';
-import type { LayerSet, PerCapitaResult, SiteConfig } from '../api/types.js';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { ContextAreaProps, LayerSet, PerCapitaResult, SiteConfig } from '../api/types.js';
 
 export const LAYER_KEYS: (keyof LayerSet)[] = ['townships', 'risk-points', 'hazard-sources', 'shelters', 'warehouses', 'fire-stations'];
 
@@ -10,6 +11,8 @@ export interface CommandData {
   layers: Partial<LayerSet>;
   errors: Partial<Record<keyof LayerSet, string>>;
   config: SiteConfig | null;
+  /** Neighbouring counties for the base map (empty when the API has none). */
+  context: FeatureCollection<Polygon | MultiPolygon, ContextAreaProps> | null;
   perCapitaApi: PerCapitaResult | null;
   coverage: CoverageSummary[];
   /** True when the API answered 401: the command map needs a signed-in user. */
@@ -29,6 +32,7 @@ export function useCommandData(): CommandData {
   const [layers, setLayers] = useState<Partial<LayerSet>>({});
   const [errors, setErrors] = useState<CommandData['errors']>({});
   const [config, setConfig] = useState<SiteConfig | null>(null);
+  const [context, setContext] = useState<CommandData['context']>(null);
   const [perCapitaApi, setPerCapita] = useState<PerCapitaResult | null>(null);
   const [coverage, setCoverage] = useState<CoverageSummary[]>([]);
   const [needsLogin, setNeedsLogin] = useState(false);
@@ -54,7 +58,8 @@ export function useCommandData(): CommandData {
 
   useEffect(() => {
     void (async () => {
-      const cfg = await getOptional<SiteConfig>('/api/config');
+      const [cfg, ctx] = await Promise.all([getOptional<SiteConfig>('/api/config'), getOptional<NonNullable<CommandData['context']>>('/api/basemap/context')]);
+      setContext(ctx.ok && Array.isArray(ctx.value.features) ? ctx.value : { type: 'FeatureCollection', features: [] });
       setConfig(cfg.ok ? cfg.value : {});
       setNeedsLogin(false);
       await reload(LAYER_KEYS);
@@ -93,5 +98,5 @@ export function useCommandData(): CommandData {
     return () => es.close();
   }, [reload]);
 
-  return { layers, errors, config, perCapitaApi, coverage, needsLogin, reloadAll: () => setAttempt((a) => a + 1), live, loaded, revision };
+  return { layers, errors, config, context, perCapitaApi, coverage, needsLogin, reloadAll: () => setAttempt((a) => a + 1), live, loaded, revision };
 }

@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { guardedPage, signIn, waitForMapIdle, type Guarded } from '../../support/browser.js';
+import type { Env } from './env.js';
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+
+export function phoneFlows(env: Env): void {
+  let g: Guarded;
+  beforeAll(async () => {
+    g = await guardedPage(env.browser, env.server.url, PHONE);
+    await signIn(g.context);
+  });
+  afterAll(() => g.context.close());
+
+  it('keeps the command map usable on a phone: map on top, panels below, no sideways scrolling', async () => {
+    const { page } = g;
+    await page.goto('/');
+    await waitForMapIdle(page);
+    const box = await page.locator('[data-testid=command-map]').boundingBox();
+    expect(box!.width).toBeGreaterThan(380);
+    expect(box!.height).toBeGreaterThan(300);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(env.shots, 'command-phone.png') });
+  });
+
+  it('still shows the finder on a phone', async () => {
+    const { page } = g;
+    await page.goto('/find');
+    await page.locator('[data-testid=locate]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(env.shots, 'finder-phone.png') });
+  });
+}
