@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { testBackends } from '@riskmap/db/testing';
+import { startTestApp, type TestApp } from './harness.js';
+import { LEDGER_HEADINGS } from '../src/routes/planning-report.js';
+
+async function download(app: TestApp, path: string, token?: string) {
+  return fetch(`${app.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+}
+
+describe.each(testBackends().slice(0, 1))('planning report (台账) on the %s backend', (backend) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(backend);
+  });
+  afterAll(async () => app?.close());
+
+  it('answers an XLSX ledger with one row per township, the county town and the county', async () => {
+    const res = await download(app, '/api/planning/report.xlsx?target=3', await app.login('planner'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="?shelter-ledger-\d{8}\.xlsx/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.arrayBuffer()) as never);
+    const sheet = wb.worksheets[0]!;
+    expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual(LEDGER_HEADINGS);
+    const analytics = (await (await download(app, '/api/analytics/shelter-per-capita?target=3', await app.login('planner'))).json()) as { townships: { name: string; shortfallM2: number }[] };
+    const first = sheet.getRow(4).values as unknown[];
+    expect(first[2]).toBe(analytics.townships[0]!.name);
+    expect(first[7]).toBe(3);
+    expect(first[8]).toBe(Math.round(analytics.townships[0]!.shortfallM2));
+    expect(sheet.rowCount).toBe(3 + analytics.townships.length + 2);
+    expect(String(sheet.getRow(sheet.rowCount).getCell(2).value)).toBe('全县');
+    expect(String(sheet.getRow(2).getCell(1).value)).toContain('示例数据');
+  });
+
+  it('is for planners: anonymous users get 401 and commanders 403', async () => {
+    expect((await download(app, '/api/planning/report.xlsx')).status).toBe(401);
+    expect((await download(app, '/api/planning/report.xlsx', await app.login('commander'))).status).toBe(403);
+  });
+});
