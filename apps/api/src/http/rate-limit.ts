@@ -36,14 +36,18 @@ export class TokenBuckets {
   }
 }
 
+/** Signing in and out stays possible when an address is limited (the login route limits failures itself). */
+const EXEMPT = /^\/api\/auth\//;
+
 /**
- * Rate-limit anonymous (public-role) requests per client address; signed-in users are not limited here.
- * Answers 429 `rate_limited` with Retry-After. Mount after authentication. A no-op when disabled.
+ * Rate-limit anonymous (public-role) requests per client address (req.ip, so X-Forwarded-For only from a trusted
+ * proxy); signed-in users and /api/auth/* are not limited here. Answers 429 `rate_limited` with Retry-After.
+ * Mount after authentication. A no-op when disabled.
  * @example api.use(authenticate(deps), publicRateLimit(config.http.rateLimit))
  */
 export function publicRateLimit(options: { enabled: boolean; perSecond: number; burst: number }, buckets = new TokenBuckets(options.perSecond, options.burst)): RequestHandler {
   return (req, res, next) => {
-    if (!options.enabled || req.method === 'OPTIONS' || roleOf(req, res) !== 'public') return next();
+    if (!options.enabled || req.method === 'OPTIONS' || EXEMPT.test(req.originalUrl) || roleOf(req, res) !== 'public') return next();
     const waitMs = buckets.take(`ip:${req.ip}`);
     if (waitMs === 0) return next();
     const seconds = Math.max(1, Math.ceil(waitMs / 1000));
