@@ -19,6 +19,7 @@ import { analyticsRouter } from './routes/analytics.js';
 import { sheltersRouter } from './routes/shelters.js';
 import { sitingRouter } from './routes/siting.js';
 import { scenariosRouter } from './routes/scenarios.js';
+import { planningReportRouter } from './routes/planning-report.js';
 import { LayerCache } from './services/layer-cache.js';
 import { importsRouter } from './routes/imports.js';
 import { exportsRouter } from './routes/exports.js';
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(sitingRouter(deps, layers));
   api.use(sheltersRouter(deps, layers));
   api.use(scenariosRouter(deps, layers));
+  api.use(planningReportRouter(deps, layers));
   api.use(notFound);
   app.use('/api', api);
   app.use('/ogc', authenticate(deps), rateLimit, ogcRouter(deps));
