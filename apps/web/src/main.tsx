@@ -6,8 +6,10 @@ import './styles/base.css';
 
 const CommandApp = lazy(() => import('./command/CommandApp.js'));
 const FinderApp = lazy(() => import('./public/FinderApp.js'));
+const PlanningApp = lazy(() => import('./planning/PlanningApp.js'));
 
-export function screenFor(pathname: string): 'find' | 'command' {
+export function screenFor(pathname: string): 'find' | 'command' | 'planning' {
+  if (/^\/planning\/?$/.test(pathname)) return 'planning';
   return /^\/find\/?$/.test(pathname) ? 'find' : 'command';
 }
 
@@ -26,10 +28,10 @@ function Root() {
   );
   document.documentElement.lang = locale;
   const screen = screenFor(location.pathname);
-  document.title = translate(locale, screen === 'find' ? 'finderTitle' : 'appTitle');
+  document.title = translate(locale, screen === 'find' ? 'finderTitle' : screen === 'planning' ? 'planning.title' : 'appTitle');
   return (
     <I18nContext.Provider value={i18n}>
-      <Suspense fallback={<div className="boot">{translate(locale, 'loading')}</div>}>{screen === 'find' ? <FinderApp /> : <CommandApp />}</Suspense>
+      <Suspense fallback={<div className="boot">{translate(locale, 'loading')}</div>}>{screen === 'find' ? <FinderApp /> : screen === 'planning' ? <PlanningApp /> : <CommandApp />}</Suspense>
     </I18nContext.Provider>
   );
 }

@@ -1,0 +1,99 @@
+/** The per-township table: sortable, short rows marked, the county town (the plan's indicator) highlighted, county total last. */
+import { useState } from 'react';
+import { useI18n } from '../i18n/index.js';
+import { fmt, nextSort, sortRows, type PerCapitaAnswer, type PlanRow, type Sort, type SortKey } from './per-capita-logic.js';
+
+interface Props {
+  answer: PerCapitaAnswer;
+  urbanCodes: ReadonlySet<string>;
+  onZoom: (code: string) => void;
+}
+
+export function PerCapitaTable({ answer, urbanCodes, onZoom }: Props) {
+  const { t } = useI18n();
+  const [sort, setSort] = useState<Sort>({ key: 'perCapitaM2', desc: false });
+  const rows = sortRows(answer.townships, sort);
+  const head = (key: SortKey, label: string) => (
+    <th scope="col" aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+      <button type="button" onClick={() => setSort(nextSort(sort, key))} data-testid={`sort-${key}`}>
+        {label}
+        {sort.key === key ? (sort.desc ? ' ▼' : ' ▲') : ''}
+      </button>
+    </th>
+  );
+  const line = (r: PlanRow, kind: 'township' | 'county-town' | 'county') => (
+    <tr key={`${kind}-${r.code}`} className={`${kind}${r.meetsTarget === false ? ' short' : ''}${urbanCodes.has(r.code) ? ' urban' : ''}`} data-testid={`pc-row-${r.code}`}>
+      <th scope="row">
+        {kind === 'township' ? (
+          <button type="button" className="link" onClick={() => onZoom(r.code)}>
+            {r.name}
+          </button>
+        ) : (
+          <strong>{kind === 'county-town' ? `${t('planning.countyTown')} ★` : t('county')}</strong>
+        )}
+      </th>
+      <td>{fmt(r.population)}</td>
+      <td>{fmt(r.shelterCount)}</td>
+      <td>{fmt(r.effectiveAreaM2)}</td>
+      <td className={r.meetsTarget === false ? 'warn' : 'ok'}>{fmt(r.perCapitaM2, 2)}</td>
+      <td>{fmt(answer.targetM2, 1)}</td>
+      <td className={r.shortfallM2 > 0 ? 'warn' : ''}>{fmt(r.shortfallM2)}</td>
+      <td className={r.meetsCapacity ? 'ok' : 'warn'} title={`${fmt(r.capacity)} / ${fmt(r.capacityRequired)}`}>
+        {fmt(r.capacity)} / {fmt(r.capacityRequired)} {r.meetsCapacity ? '✓' : '✗'}
+      </td>
+    </tr>
+  );
+  return (
+    <div className="pc-table-wrap">
+      <table className="pc-table" data-testid="per-capita-table">
+        <caption>
+          {t('planning.tableCaption')} · {t('planning.areaBasis')} · {t('planning.capacityRule').replace('{share}', String(Math.round(answer.capacityShare * 100)))}
+        </caption>
+        <thead>
+          <tr>
+            {head('name', t('planning.col.township'))}
+            {head('population', t('planning.col.population'))}
+            <th scope="col">{t('planning.col.shelters')}</th>
+            {head('effectiveAreaM2', t('planning.col.area'))}
+            {head('perCapitaM2', t('planning.col.perCapita'))}
+            <th scope="col">{t('planning.col.target')}</th>
+            {head('shortfallM2', t('planning.col.shortfall'))}
+            {head('capacity', t('planning.col.places'))}
+          </tr>
+        </thead>
+        <tbody>{rows.map((r) => line(r, 'township'))}</tbody>
+        <tfoot>
+          {answer.countyTown ? line(answer.countyTown, 'county-town') : null}
+          {line(answer.county, 'county')}
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+/** The plan's indicator: the county town's m² per person now, with planned shelters, and the target. */
+export function IndicatorCards({ current, withPlanned }: { current: PerCapitaAnswer | null; withPlanned: PerCapitaAnswer | null }) {
+  const { t } = useI18n();
+  const ct = current?.countyTown;
+  const cp = withPlanned?.countyTown;
+  const target = current?.targetM2;
+  const card = (label: string, v: number | null | undefined, testid: string, good: boolean | null | undefined) => (
+    <div className={`kpi ${good === false ? 'warn' : good ? 'ok' : ''}`} data-testid={testid}>
+      <span className="kpi-label">{label}</span>
+      <span className="kpi-value">{fmt(v, 2)}</span>
+      <span className="kpi-unit">m²/人</span>
+    </div>
+  );
+  return (
+    <div className="kpis" aria-label={t('planning.indicator')}>
+      {card(t('planning.kpiNow'), ct?.perCapitaM2, 'kpi-now', ct?.meetsTarget)}
+      {card(t('planning.kpiPlanned'), cp?.perCapitaM2, 'kpi-planned', cp?.meetsTarget)}
+      {card(t('planning.kpiTarget'), target, 'kpi-target', null)}
+      <div className="kpi">
+        <span className="kpi-label">{t('planning.kpiShort')}</span>
+        <span className="kpi-value" data-testid="kpi-short">{current ? current.townships.filter((r) => r.meetsTarget === false).length : '—'}</span>
+        <span className="kpi-unit">/ {current?.townships.length ?? '—'}</span>
+      </div>
+    </div>
+  );
+}

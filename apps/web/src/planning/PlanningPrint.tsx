@@ -1,0 +1,43 @@
+/** Only on the printed planning sheet: title, date and basis, the scenario summary, the legend (map and table print as they are). */
+import { useI18n } from '../i18n/index.js';
+import { CLASSES } from './per-capita-logic.js';
+import { compareTable, type Scenario } from './scenario-logic.js';
+import { CompareTable } from './ScenarioPanel.js';
+import { BeforeAfter } from './BeforeAfter.js';
+import { PROBLEM_ZH, type SitingResult } from './siting-logic.js';
+
+export function PlanningPrint({ targetM2, includePlanned, sample, result, compared }: { targetM2: number; includePlanned: boolean; sample: boolean; result: SitingResult | null; compared: Scenario[] }) {
+  const { t, locale } = useI18n();
+  return (
+    <>
+      <div className="print-only planning-print-head">
+        <h1 className="print-title">{t('planning.print.title')}</h1>
+        <p>
+          {t('printDate')}: {new Date().toLocaleDateString(locale)} · {t('planning.areaBasis')} · {t('planning.kpiTarget')} {targetM2} m²/人 · {includePlanned ? t('planning.includePlanned') : t('planning.print.current')}
+          {sample ? ` · ${t('sample')}` : ''}
+        </p>
+        <div className="print-legend">
+          {CLASSES.map((c) => (
+            <span key={c.colour}>
+              <span className="swatch box" style={{ background: c.colour }} /> {c.zh}
+            </span>
+          ))}
+        </div>
+      </div>
+      <section className="print-only planning-print-scenarios" data-testid="print-scenarios">
+        <h2>{t('planning.print.scenarios')}</h2>
+        {compared.length > 0 ? <CompareTable scenarios={compared} rows={compareTable(compared)} /> : null}
+        {compared.length === 0 && result ? (
+          <>
+            <p>
+              {PROBLEM_ZH[result.problem]} · {t('planning.siting.sites')} {result.chosen.length}：{result.sites.features.map((f) => f.properties.name).join('、')}
+            </p>
+            <BeforeAfter result={result} />
+          </>
+        ) : null}
+        {compared.length === 0 && !result ? <p>{t('planning.print.noScenario')}</p> : null}
+        <p className="print-footer-note">{t('printSource')}</p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,191 @@
+/** Siting: problem, facility, p or target, radius/time, candidate filters; run with progress and cancel; results; save; accept. */
+import { useState } from 'react';
+import { useI18n } from '../i18n/index.js';
+import { SITE_TYPES, SITE_TYPE_ZH } from './edit-logic.js';
+import { fmt } from './per-capita-logic.js';
+import { checkForm, DEFAULT_FORM, PROBLEM_ZH, siteAdds, sitingRequest, type Problem, type SiteProps, type SitingForm } from './siting-logic.js';
+import { BeforeAfter } from './BeforeAfter.js';
+import type { SitingRun } from './use-siting.js';
+
+interface Props {
+  siting: SitingRun;
+  accepted: ReadonlyMap<string, unknown>;
+  onAccept: (site: SiteProps) => void;
+  onUndo: (code: string) => void;
+  onSave: (name: string) => Promise<void>;
+  onFocus: (lonLat: [number, number]) => void;
+}
+
+export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocus }: Props) {
+  const { t } = useI18n();
+  const [form, setForm] = useState<SitingForm>(DEFAULT_FORM);
+  const [touched, setTouched] = useState(false);
+  const [name, setName] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  const errors = checkForm(form);
+  const set = <K extends keyof SitingForm>(k: K, v: SitingForm[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const err = (k: string) => (touched && errors[k] ? <span className="error" role="alert">{errors[k]}</span> : null);
+  const running = siting.state === 'running';
+  const r = siting.result;
+  const submit = () => {
+    setTouched(true);
+    setSaved(null);
+    if (Object.keys(errors).length === 0) void siting.run(sitingRequest(form));
+  };
+  return (
+    <div className="siting-panel" data-testid="siting-panel">
+      <label className="field">
+        {t('planning.siting.problem')}
+        <select value={form.problem} onChange={(e) => set('problem', e.target.value as Problem)} data-testid="siting-problem">
+          {(Object.keys(PROBLEM_ZH) as Problem[]).map((p) => (
+            <option key={p} value={p}>
+              {PROBLEM_ZH[p]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        {t('planning.siting.facility')}
+        <select value={form.facility} onChange={(e) => set('facility', e.target.value as SitingForm['facility'])} data-testid="siting-facility">
+          <option value="shelter">{t('layer.shelters')}</option>
+          <option value="fire-station">{t('layer.fire-stations')}</option>
+        </select>
+        {err('facility')}
+      </label>
+      {form.problem === 'shelter-gap' ? (
+        <label className="field">
+          {t('planning.siting.target')}
+          <input inputMode="decimal" value={form.target} onChange={(e) => set('target', e.target.value)} data-testid="siting-target" />
+          {err('target')}
+        </label>
+      ) : (
+        <>
+          {form.problem !== 'lscp' ? (
+            <label className="field">
+              {t('planning.siting.p')}
+              <input inputMode="numeric" value={form.p} onChange={(e) => set('p', e.target.value)} data-testid="siting-p" />
+              {err('p')}
+            </label>
+          ) : null}
+          <div className="field">
+            <span>
+              <label>
+                <input type="radio" checked={form.reach === 'radius'} onChange={() => set('reach', 'radius')} /> {t('planning.siting.radius')}
+              </label>{' '}
+              <label>
+                <input type="radio" checked={form.reach === 'minutes'} onChange={() => set('reach', 'minutes')} /> {t('planning.siting.minutes')}
+              </label>
+            </span>
+            {form.reach === 'radius' ? (
+              <input inputMode="numeric" value={form.radiusM} onChange={(e) => set('radiusM', e.target.value)} aria-label={t('planning.siting.radius')} data-testid="siting-radius" />
+            ) : (
+              <input inputMode="decimal" value={form.minutes} onChange={(e) => set('minutes', e.target.value)} aria-label={t('planning.siting.minutes')} data-testid="siting-minutes" />
+            )}
+            {err('radiusM')}
+            {err('minutes')}
+          </div>
+        </>
+      )}
+      <details className="filters">
+        <summary>{t('planning.siting.filters')}</summary>
+        <div className="chips">
+          {SITE_TYPES.map((s) => (
+            <label key={s}>
+              <input type="checkbox" checked={form.siteTypes.includes(s)} onChange={(e) => set('siteTypes', e.target.checked ? [...form.siteTypes, s] : form.siteTypes.filter((x) => x !== s))} />
+              {SITE_TYPE_ZH[s]}
+            </label>
+          ))}
+        </div>
+        <label className="field">
+          {t('planning.siting.minArea')}
+          <input inputMode="numeric" value={form.minAreaM2} onChange={(e) => set('minAreaM2', e.target.value)} />
+          {err('minAreaM2')}
+        </label>
+        <label className="field">
+          {t('planning.siting.hazardDistance')}
+          <input inputMode="numeric" value={form.minHazardDistanceM} onChange={(e) => set('minHazardDistanceM', e.target.value)} placeholder={t('planning.siting.hazardDefault')} />
+          {err('minHazardDistanceM')}
+        </label>
+        <label>
+          <input type="checkbox" checked={form.includePlanned} onChange={(e) => set('includePlanned', e.target.checked)} /> {t('planning.includePlanned')}
+        </label>
+      </details>
+      <div className="row-buttons">
+        <button type="button" className="primary" onClick={submit} disabled={running} data-testid="siting-run">
+          {t('planning.siting.run')}
+        </button>
+        {running ? (
+          <button type="button" onClick={() => void siting.cancel()} data-testid="siting-cancel">
+            {t('planning.siting.cancel')}
+          </button>
+        ) : null}
+      </div>
+      {running ? (
+        <div className="progress" role="progressbar" aria-valuenow={Math.round(siting.progress * 100)} aria-valuemin={0} aria-valuemax={100} data-testid="siting-progress">
+          <span style={{ width: `${Math.max(3, siting.progress * 100)}%` }} />
+          <small>
+            {t('planning.siting.solving')} {(siting.elapsedMs / 1000).toFixed(1)} s
+          </small>
+        </div>
+      ) : null}
+      {siting.state === 'cancelled' ? <p className="sub-note" data-testid="siting-cancelled">{t('planning.siting.cancelled')}</p> : null}
+      {siting.error ? <p className="error" role="alert">{siting.error}</p> : null}
+      {r && siting.state === 'done' ? (
+        <div className="siting-result" data-testid="siting-result">
+          <h3>
+            {PROBLEM_ZH[r.problem]} · {t('planning.siting.sites')} {r.chosen.length}
+          </h3>
+          <p className="sub-note">
+            {r.solver} · {r.optimal ? t('planning.siting.optimal') : t('planning.siting.best')} · {(r.timeMs / 1000).toFixed(1)} s{r.note ? ` · ${r.note}` : ''}
+          </p>
+          <BeforeAfter result={r} />
+          {r.unreachable?.length ? (
+            <p className="sub-note warn">
+              {t('planning.siting.unreachable')}：{r.unreachable.map((u) => `${u.name}（${fmt(u.shortfallM2)} m²）`).join('、')}
+            </p>
+          ) : null}
+          <div className="save-row">
+            <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('planning.scenario.name')} aria-label={t('planning.scenario.name')} data-testid="scenario-name" />
+            <button
+              type="button"
+              disabled={!name.trim()}
+              onClick={() => void onSave(name.trim()).then(() => setSaved(name.trim()), (e: Error) => setSaved(`✗ ${e.message}`))}
+              data-testid="scenario-save"
+            >
+              {t('planning.scenario.save')}
+            </button>
+          </div>
+          {saved ? <p className="sub-note" data-testid="scenario-saved">{t('planning.scenario.saved')}：{saved}</p> : null}
+          <ol className="site-list" data-testid="site-list">
+            {r.sites.features.map((f) => {
+              const p = f.properties;
+              const done = accepted.has(p.code);
+              return (
+                <li key={p.code}>
+                  <button type="button" className="link" onClick={() => onFocus(f.geometry.coordinates as [number, number])}>
+                    {p.name}
+                  </button>
+                  <div className="sub-note">{p.code} · {siteLabel(p)}</div>
+                  {done ? (
+                    <button type="button" onClick={() => onUndo(p.code)} data-testid={`undo-${p.code}`}>
+                      {t('planning.accept.undo')}
+                    </button>
+                  ) : (
+                    <button type="button" onClick={() => onAccept(p)} data-testid={`accept-${p.code}`}>
+                      {t('planning.accept.do')}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function siteLabel(p: SiteProps): string {
+  return [p.siteType ? SITE_TYPE_ZH[p.siteType] ?? p.siteType : null, siteAdds(p)].filter(Boolean).join(' · ');
+}
+

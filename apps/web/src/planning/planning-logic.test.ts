@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { choropleth, colourFor, nextSort, parseTarget, shortTownships, sortRows, type PlanRow } from './per-capita-logic.js';
+import { circle, uncoveredByTownship, type CoverageAnswer } from './coverage-logic.js';
+import { checkForm, DEFAULT_FORM, sitingRequest, siteAdds, type SiteProps } from './siting-logic.js';
+import { compareSites, compareTable, toggleCompare, type Scenario } from './scenario-logic.js';
+import { checkFacility, conflictingFields, emptyForm, newFeature, serverFieldErrors } from './edit-logic.js';
+import { canCommit, formatOf } from './import-logic.js';
+import { haversineM } from '../shared/geo-math.js';
+
+const row = (code: string, name: string, perCapitaM2: number | null, extra: Partial<PlanRow> = {}): PlanRow => ({
+  code, name, population: 1000, shelterCount: 1, effectiveAreaM2: (perCapitaM2 ?? 0) * 1000, perCapitaM2, meetsTarget: perCapitaM2 === null ? null : perCapitaM2 >= 2.5,
+  shortfallM2: Math.max(0, (2.5 - (perCapitaM2 ?? 0)) * 1000), capacity: 500, capacityRequired: 150, meetsCapacity: true, targetApplies: false, ...extra,
+});
+
+describe('per-capita view logic', () => {
+  const rows = [row('1', '乙镇', 3), row('2', '甲镇', 1), row('3', '丙乡', null), row('4', '丁镇', 2)];
+  it('sorts by per-capita ascending with townships without residents last', () => {
+    expect(sortRows(rows, { key: 'perCapitaM2', desc: false }).map((r) => r.code)).toEqual(['2', '4', '1', '3']);
+  });
+  it('flips the direction when the same heading is clicked again and starts a new numeric column descending', () => {
+    expect(nextSort({ key: 'population', desc: true }, 'population')).toEqual({ key: 'population', desc: false });
+    expect(nextSort({ key: 'population', desc: true }, 'shortfallM2')).toEqual({ key: 'shortfallM2', desc: true });
+    expect(nextSort({ key: 'population', desc: true }, 'name')).toEqual({ key: 'name', desc: false });
+  });
+  it('colours by the share of the target reached, grey when nobody lives there', () => {
+    expect(colourFor(1, 2.5)).toBe('#b2182b');
+    expect(colourFor(2.4, 2.5)).toBe('#fddbc7');
+    expect(colourFor(2.5, 2.5)).toBe('#a6dba0');
+    expect(colourFor(null, 2.5)).toBe('#bdbdbd');
+  });
+  it('lists the short townships worst first', () => {
+    expect(shortTownships(rows).map((r) => r.name)).toEqual(['甲镇', '丁镇']);
+  });
+  it('accepts a typed target only between 0 and 100', () => {
+    expect(parseTarget(' 3.5 ')).toBe(3.5);
+    expect(parseTarget('0')).toBeNull();
+    expect(parseTarget('abc')).toBeNull();
+    expect(parseTarget('101')).toBeNull();
+  });
+  it('puts the fill colour on each township polygon', () => {
+    const fc = choropleth({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [] }, properties: { code: '2' } }] }, rows, 2.5);
+    expect(fc.features[0]!.properties).toMatchObject({ code: '2', fill: '#b2182b', meetsTarget: false });
+  });
+});
+
+describe('coverage view logic', () => {
+  it('draws a circle whose vertices lie at the radius', () => {
+    const c = circle([115.8, 36.1], 1500, 16);
+    const ring = c.geometry.coordinates[0]!;
+    expect(ring).toHaveLength(17);
+    for (const p of ring) expect(haversineM([115.8, 36.1], p as [number, number])).toBeCloseTo(1500, -1);
+  });
+  it('groups uncovered villages by township, most uncovered people first', () => {
+    const pt = (code: string, t: string, population: number) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [115, 36] }, properties: { code, name: code, townshipCode: t, population } });
+    const answer = { uncovered: { type: 'FeatureCollection', features: [pt('a', 'T1', 10), pt('b', 'T2', 50), pt('c', 'T1', 20)] } } as unknown as CoverageAnswer;
+    const g = uncoveredByTownship(answer, (c) => `名${c}`);
+    expect(g.map((x) => [x.name, x.uncoveredPopulation, x.villages.map((v) => v.code)])).toEqual([['名T2', 50, ['b']], ['名T1', 30, ['c', 'a']]]);
+  });
+});
+
+describe('siting form', () => {
+  it('answers in Chinese what is wrong', () => {
+    expect(checkForm({ ...DEFAULT_FORM, p: '0', radiusM: '-1' })).toEqual({ p: '新增设施数量须为不小于 1 的整数', radiusM: '服务半径须大于 0 且不超过 100 000 米' });
+    expect(checkForm({ ...DEFAULT_FORM, problem: 'shelter-gap', facility: 'fire-station' }).facility).toBe('缺口补齐仅适用于避难场所');
+  });
+  it('builds an async request with p, radius and the candidate filter', () => {
+    expect(sitingRequest({ ...DEFAULT_FORM, p: '4', radiusM: '1500', siteTypes: ['park'], minAreaM2: '2000' })).toMatchObject({
+      problem: 'mclp', facility: 'shelter', p: 4, radiusM: 1500, async: true, candidateFilter: { siteTypes: ['park'], minAreaM2: 2000 },
+    });
+  });
+  it('builds a shelter-gap request with the target and no p', () => {
+    const body = sitingRequest({ ...DEFAULT_FORM, problem: 'shelter-gap', target: '3' });
+    expect(body).toMatchObject({ problem: 'shelter-gap', perCapitaTargetM2: 3 });
+    expect(body.p).toBeUndefined();
+  });
+  it('says what a proposed site adds', () => {
+    expect(siteAdds({ townshipName: '大布乡', demandWeight: 1234, demandCount: 2, basis: 'newly-covered', effectiveAreaM2: 3000 } as SiteProps)).toBe('大布乡 · 新增覆盖 1,234 人（2 个村/社区） · 有效面积 +3,000 m²');
+  });
+});
+
+describe('scenario comparison', () => {
+  const sc = (id: number, problem: Scenario['problem'], before: Record<string, number>, after: Record<string, number>): Scenario =>
+    ({ id, name: `方案${id}`, problem, params: {}, createdBy: 'p', createdAt: '', result: { chosen: ['x', 'y'], before, after, sites: { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [1, 2] }, properties: { code: 'x', name: 'X' } }] } } }) as unknown as Scenario;
+  it('keeps at most three scenarios, dropping the oldest pick', () => {
+    expect(toggleCompare([1, 2, 3], 4)).toEqual([2, 3, 4]);
+    expect(toggleCompare([1, 2], 1)).toEqual([2]);
+  });
+  it('puts the indicators of each scenario side by side, blank where a problem does not have them', () => {
+    const rows = compareTable([sc(1, 'mclp', { coveredShare: 0.5 }, { coveredShare: 0.6 }), sc(2, 'shelter-gap', { perCapitaM2: 2 }, { perCapitaM2: 2.5 })]);
+    expect(rows.find((r) => r.label === '覆盖率·方案（%）')!.values).toEqual([60, null]);
+    expect(rows.find((r) => r.label === '全县人均·方案（m²/人）')!.values).toEqual([null, 2.5]);
+    expect(rows.find((r) => r.label === '新增点位（处）')!.values).toEqual([2, 2]);
+  });
+  it('tags each scenario site with its colour and slot', () => {
+    expect(compareSites([sc(1, 'mclp', {}, {}), sc(2, 'mclp', {}, {})]).features.map((f) => f.properties!.slot)).toEqual([0, 1]);
+  });
+});
+
+describe('facility editing', () => {
+  it('checks a new shelter with Chinese messages', () => {
+    const e = checkFacility('shelters', { ...emptyForm(), code: 'SH-X', totalAreaM2: '100', effectiveAreaM2: '200', capacity: '1.5' });
+    expect(e).toEqual({ name: '请填写名称', effectiveAreaM2: '有效面积不能大于总面积', capacity: '可容纳人数须为不小于 0 的整数' });
+  });
+  it('sends numbers as numbers at rounded coordinates', () => {
+    const f = newFeature('shelters', { ...emptyForm(), code: 'A', name: '甲', totalAreaM2: '100', effectiveAreaM2: '80', capacity: '40' }, [115.123456789, 36.1]);
+    expect(f.geometry.coordinates).toEqual([115.123457, 36.1]);
+    expect(f.properties).toMatchObject({ totalAreaM2: 100, effectiveAreaM2: 80, capacity: 40, status: 'planned' });
+  });
+  it('turns server field errors into Chinese by field', () => {
+    expect(serverFieldErrors([{ field: 'geometry', message: 'outside the county (more than 500 m from its boundary)' }])).toEqual({ geometry: '位置：位置在县域范围之外' });
+    expect(serverFieldErrors([{ field: 'properties.code', message: 'code "A" is taken' }])).toEqual({ code: '编号：已被使用，请换一个' });
+  });
+  it('names the fields that differ from the other version', () => {
+    expect(conflictingFields({ name: 'a', capacity: 1 }, { name: 'b', capacity: 1 })).toEqual(['name']);
+  });
+});
+
+describe('import', () => {
+  it('knows the format by extension', () => {
+    expect([formatOf('a.GeoJSON'), formatOf('b.csv'), formatOf('c.xlsx'), formatOf('d.zip'), formatOf('e.doc')]).toEqual(['geojson', 'csv', 'xlsx', 'shapefile', null]);
+  });
+  it('commits only a clean dry run', () => {
+    const r = { dryRun: true, layer: 'shelters', format: 'csv' as const, crs: 'wgs84', rows: 2, valid: 2, invalidRows: 0, warnings: [] };
+    expect(canCommit(r)).toBe(true);
+    expect(canCommit({ ...r, invalidRows: 1 })).toBe(false);
+    expect(canCommit(null)).toBe(false);
+  });
+});
