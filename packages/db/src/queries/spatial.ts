@@ -5,13 +5,14 @@ import { contains, distanceMeters, dwithinMeters, geodesicAreaM2, knnTo } from '
 
 /**
  * The k features of a point layer nearest to lon/lat (index-assisted KNN `<->`), with geodesic distance in m.
- * The KNN order is planar; the first `k × 4` candidates are re-ranked by geodesic distance.
+ * Soft-deleted features are left out. The KNN order is planar; the first `k × 4` candidates are re-ranked by geodesic distance.
  * @example await nearestFeatures(db, LAYERS.shelters, 115.79, 36.1, 3)
  */
 export async function nearestFeatures(db: Kysely<Database>, d: LayerDescriptor, lon: number, lat: number, k: number): Promise<{ id: number; code: string; distanceM: number }[]> {
   const candidates = db
     .selectFrom(d.table)
     .select([sql.ref<number>('id').as('id'), sql.ref<string>('code').as('code'), distanceMeters('geom', lon, lat).as('distance_m')])
+    .where(sql.ref('deleted_at'), 'is', null)
     .orderBy(knnTo('geom', lon, lat))
     .limit(k * 4)
     .as('c');
@@ -28,6 +29,7 @@ export async function countWithin(db: Kysely<Database>, d: LayerDescriptor, lon:
     .selectFrom(d.table)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where(dwithinMeters('geom', lon, lat, meters))
+    .where(sql.ref('deleted_at'), 'is', null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -42,6 +44,7 @@ export async function assignTownships(db: Kysely<Database>, d: LayerDescriptor):
     .selectFrom(`${d.table} as f` as 'shelters as f')
     .leftJoin('admin_areas as t', (join) => join.on(contains('t.geom', 'f.geom')).on('t.level', '=', 'township'))
     .select(['f.id as id', 't.code as township_code'])
+    .where('f.deleted_at', 'is', null)
     .orderBy('f.id')
     .execute();
   return rows.map((r) => ({ id: r.id, townshipCode: r.township_code ?? null }));
@@ -56,6 +59,7 @@ export async function townshipAreasM2(db: Kysely<Database>): Promise<{ code: str
     .selectFrom('admin_areas')
     .select(['code', geodesicAreaM2('geom').as('area_m2')])
     .where('level', '=', 'township')
+    .where('deleted_at', 'is', null)
     .orderBy('code')
     .execute();
   return rows.map((r) => ({ code: r.code, areaM2: r.area_m2 }));
