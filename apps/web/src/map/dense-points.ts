@@ -18,7 +18,7 @@ void main() {
   v_color = a_color;
 }`;
 const FRAG = `#version 300 es
-precision mediump float;
+precision highp float;
 uniform float u_size;
 uniform float u_stroke;
 in vec3 v_color;
@@ -71,6 +71,7 @@ export class DensePointsLayer<T extends DensePoint> implements CustomLayerInterf
     gl.attachShader(p, shader(gl.VERTEX_SHADER, VERT));
     gl.attachShader(p, shader(gl.FRAGMENT_SHADER, FRAG));
     gl.linkProgram(p);
+    if (!gl.getProgramParameter(p, gl.LINK_STATUS)) throw new Error(`dense-points program: ${gl.getProgramInfoLog(p)}`);
     this.program = p;
     this.buffer = gl.createBuffer();
     this.vao = gl.createVertexArray();
@@ -143,6 +144,9 @@ export class DensePointsLayer<T extends DensePoint> implements CustomLayerInterf
     gl.uniformMatrix4fv(gl.getUniformLocation(this.program, 'u_matrix'), false, matrix);
     gl.uniform1f(gl.getUniformLocation(this.program, 'u_size'), size);
     gl.uniform1f(gl.getUniformLocation(this.program, 'u_stroke'), 1.2 * dpr);
+    gl.disable(gl.DEPTH_TEST);
+    gl.disable(gl.STENCIL_TEST);
+    gl.disable(gl.CULL_FACE);
     gl.enable(gl.BLEND);
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
     gl.bindVertexArray(this.vao);

@@ -82,19 +82,19 @@ export function WhatifTables({ r, colours, limit = 50 }: Props) {
             <Table
               empty={w('none')}
               head={[w('name'), w('zone'), w('distance')]}
-              rows={r.hazardSources.map((h) => [`${h.name}${h.isMajor ? ` · ${w('major')}${h.grade ? ` ${h.grade}${w('grade')}` : ''}` : ''}`, zoneName(h.zone), formatDistance(h.distanceM)])}
+              rows={cut(r.hazardSources).map((h) => [`${h.name}${h.isMajor ? ` · ${w('major')}${h.grade ? ` ${h.grade}${w('grade')}` : ''}` : ''}`, zoneName(h.zone), formatDistance(h.distanceM)])}
             />
           </>
         ) : null}
       </Section>
       <Section id="unsafe" title={w('unsafeShelters')} n={r.unsafeShelters.length}>
-        <Table empty={w('none')} head={[w('name'), w('zone'), w('capacity')]} rows={r.unsafeShelters.map((s) => [s.name, zoneName(s.zone), n(s.capacity)])} />
+        <Table empty={w('none')} head={[w('name'), w('zone'), w('capacity')]} rows={cut(r.unsafeShelters).map((s) => [s.name, zoneName(s.zone), n(s.capacity)])} />
       </Section>
       <Section id="safe" title={w('safeShelters')} n={r.safeShelters.length}>
         <Table
           empty={w('none')}
           head={[w('name'), w('distance'), w('capacity'), w('allocated'), w('remaining')]}
-          rows={r.safeShelters.map((s) => [s.name, formatDistance(s.distanceM), n(s.capacity), n(s.allocated), n(s.remainingCapacity)])}
+          rows={cut(r.safeShelters).map((s) => [s.name, formatDistance(s.distanceM), n(s.capacity), n(s.allocated), n(s.remainingCapacity)])}
         />
         {r.unsuitableShelters > 0 ? <p className="sub-note">{r.unsuitableShelters} {w('unsuitable')}</p> : null}
       </Section>
@@ -102,7 +102,7 @@ export function WhatifTables({ r, colours, limit = 50 }: Props) {
         <Table
           empty={w('none')}
           head={[w('villages').split(' ')[0]!, w('safeShelters'), w('people'), w('distance')]}
-          rows={r.allocations.map((a) => [a.villageName, a.shelterName, n(a.people), formatDistance(a.distanceM)])}
+          rows={cut(r.allocations).map((a) => [a.villageName, a.shelterName, n(a.people), formatDistance(a.distanceM)])}
         />
         {r.unplaced > 0 ? (
           <p className="warn">
@@ -112,10 +112,10 @@ export function WhatifTables({ r, colours, limit = 50 }: Props) {
         ) : null}
       </Section>
       <Section id="fire" title={w('fireStations')}>
-        <Table empty={w('none')} head={[w('name'), w('firstEta'), w('distance')]} rows={r.fireStations.map((f) => [f.name, `${f.etaMinutes} ${w('minutes')}`, formatDistance(f.distanceM)])} />
+        <Table empty={w('none')} head={[w('name'), w('firstEta'), w('distance')]} rows={cut(r.fireStations).map((f) => [f.name, `${f.etaMinutes} ${w('minutes')}`, formatDistance(f.distanceM)])} />
       </Section>
       <Section id="warehouses" title={w('warehouses')}>
-        <Table empty={w('none')} head={[w('name'), w('distance'), t('layer.warehouses').slice(-2)]} rows={r.warehouses.map((x) => [x.name, formatDistance(x.distanceM), stockText(x.stock, w('belowMin'))])} />
+        <Table empty={w('none')} head={[w('name'), w('distance'), t('layer.warehouses').slice(-2)]} rows={cut(r.warehouses).map((x) => [x.name, formatDistance(x.distanceM), <span key="s" className="wrap">{stockText(x.stock, w('belowMin'), limit < 10 ? 3 : 6)}</span>])} />
       </Section>
     </>
   );
