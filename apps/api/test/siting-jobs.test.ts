@@ -61,6 +61,16 @@ describe.each(testBackends())('siting jobs on the %s backend', (backend) => {
     expect(done.result.note).toMatch(/time budget/);
   });
 
+  it('hands out a job instead of waiting when every worker is busy', async () => {
+    const long = { problem: 'p-median', p: 10, demand: demand(2000), candidates: candidates(100), existing: none, exact: true, timeLimitMs: 120_000, async: true };
+    const ids = [(await call(app, 'POST', '/api/siting', planner, long)).body.id, (await call(app, 'POST', '/api/siting', planner, long)).body.id];
+    const small = await call(app, 'POST', '/api/siting', planner, { problem: 'mclp', p: 2, radiusM: 1000 });
+    expect(small.status).toBe(202);
+    for (const id of ids) expect((await call(app, 'DELETE', `/api/siting/jobs/${id}`, planner)).body.status).toBe('cancelled');
+    const done = await pollJob(app, planner, small.body.id, (v) => v.status === 'done');
+    expect(done.result.chosen).toHaveLength(2);
+  });
+
   it('answers 404 for an unknown job and 403 to a commander', async () => {
     expect((await call(app, 'GET', '/api/siting/jobs/nope', planner)).status).toBe(404);
     expect((await call(app, 'GET', '/api/siting/jobs/nope', await app.login('commander'))).status).toBe(403);

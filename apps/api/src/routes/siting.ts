@@ -16,20 +16,23 @@ export const SYNC_TIME_LIMIT_MS = 30_000;
 
 /**
  * Facility siting for planners: `POST /api/siting` solves on a worker thread and answers 200 (small
- * instances) or 202 with a job (large ones, or `async: true`); jobs at `/api/siting/jobs/:id`
+ * instances) or 202 with a job (large ones, `async: true`, or while every worker is busy); jobs at `/api/siting/jobs/:id`
  * (GET progress, DELETE cancel); saved scenarios at `/api/siting/scenarios`.
  * @example api.use(sitingRouter(deps, layers))
  */
 export function sitingRouter(deps: AppDeps, layers: LayerCache): Router {
   const router = Router();
   const editors = requireRole(...EDITORS);
-  const jobs = new SitingJobs(sitingPool());
+  const pool = sitingPool();
+  const jobs = new SitingJobs(pool);
 
   router.post('/siting', editors, async (req, res) => {
     const body = SitingRequest.parse(req.body);
     const task = await buildSitingTask(body, layers, deps.config.domain);
+    // A request never waits behind other solves: when every worker is busy it gets a job instead.
+    const busy = pool.saturated();
     const job = jobs.start(body, task, userOf(res)!.username);
-    const sync = !body.async && task.pairs <= SYNC_PAIR_LIMIT && job.timeLimitMs <= SYNC_TIME_LIMIT_MS;
+    const sync = !body.async && !busy && task.pairs <= SYNC_PAIR_LIMIT && job.timeLimitMs <= SYNC_TIME_LIMIT_MS;
     if (!sync) {
       res.status(202).location(`/api/siting/jobs/${job.id}`).json(jobs.view(job));
       return;

@@ -60,6 +60,12 @@ export class SitingPool {
     return true;
   }
 
+  /** True when a new task would wait: every worker busy (or none left to spawn) and tasks already queued or all slots taken. */
+  saturated(): boolean {
+    const busy = this.slots.filter((s) => s.job !== null).length;
+    return busy + this.queue.length >= this.size;
+  }
+
   private dispatch(): void {
     while (this.queue.length > 0) {
       let slot = this.slots.find((s) => s.job === null);
