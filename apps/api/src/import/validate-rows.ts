@@ -1,11 +1,12 @@
 import type { Feature, Geometry } from 'geojson';
-import { checkGeometry, type Database, type EditableFeature, type Kysely, type LayerDescriptor } from '@riskmap/db';
+import { type Database, type EditableFeature, type Kysely, type LayerDescriptor } from '@riskmap/db';
 import { convertCoordinates } from '@riskmap/geo';
 import { HttpError } from '../http/http-error.js';
 import type { SessionUser } from '../http/role.js';
 import { COUNTY_TOLERANCE_M, createFeatureSchema } from '../validation/index.js';
 import { crossFieldCheck, scopeCheck } from '../routes/edit-rules.js';
 import type { ImportCrs, RawRecord, RowError } from './types.js';
+import { checkGeometries } from './check-geometries.js';
 
 /** A record that passed every check: its geometry in WGS84 and its parsed properties. */
 export interface ValidRow {
@@ -91,10 +92,11 @@ export async function validateRecords(db: Kysely<Database>, d: LayerDescriptor, 
   const valid: ValidRow[] = [];
   const seen = new Map<string, number>();
   const taken = await existingCodes(db, d, [...new Set(parsed.map((r) => String(r.properties.code)))]);
-  for (const row of parsed) {
+  const checks = await checkGeometries(db, parsed.map((r) => r.geometry), COUNTY_TOLERANCE_M);
+  for (const [i, row] of parsed.entries()) {
     const code = String(row.properties.code);
     const rowErrors: RowError[] = [];
-    const c = await checkGeometry(db, row.geometry, COUNTY_TOLERANCE_M);
+    const c = checks[i]!;
     if (!c.valid) rowErrors.push({ row: row.row, field: 'geometry', message: `not valid (${c.reason})` });
     else if (!c.insideCounty) rowErrors.push({ row: row.row, field: 'geometry', message: `outside the county (more than ${COUNTY_TOLERANCE_M} m from its boundary)` });
     if (taken.has(code)) rowErrors.push({ row: row.row, field: 'properties.code', message: `code "${code}" already exists in ${d.id} (possibly deleted: restore it instead)` });
