@@ -52,10 +52,15 @@ export function useSiting(): SitingRun {
       job.current = null;
     } else {
       timer.current = setTimeout(() => {
-        void send<JobView>('GET', `/api/siting/jobs/${v.id}`).then(follow, (e: Error) => {
-          setState('failed');
-          setError(e.message);
-        });
+        // A poll answered after a cancel or a new run is stale: ignore it.
+        void send<JobView>('GET', `/api/siting/jobs/${v.id}`).then(
+          (next) => job.current === v.id && follow(next),
+          (e: Error) => {
+            if (job.current !== v.id) return;
+            setState('failed');
+            setError(e.message);
+          },
+        );
       }, POLL_MS);
     }
   }, []);
@@ -91,8 +96,11 @@ export function useSiting(): SitingRun {
     const id = job.current;
     stop();
     if (!id) return;
+    job.current = null;
     try {
-      follow(await send<JobView>('DELETE', `/api/siting/jobs/${id}`));
+      const v = await send<JobView>('DELETE', `/api/siting/jobs/${id}`);
+      setProgress(v.progress);
+      setElapsed(v.elapsedMs);
     } catch (e) {
       if ((e as RequestError).status !== 409) setError((e as Error).message);
     }
