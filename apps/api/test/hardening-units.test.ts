@@ -22,10 +22,15 @@ describe('gracefulShutdown', () => {
     const app = express();
     app.use(inFlight.middleware);
     const events: string[] = [];
-    app.get('/slow', (_req, res) => void setTimeout(() => res.json({ done: true }).on('finish', () => events.push('answered')), 300));
+    let arrived!: () => void;
+    const inHandler = new Promise<void>((r) => (arrived = r));
+    app.get('/slow', (_req, res) => {
+      arrived();
+      setTimeout(() => res.json({ done: true }).on('finish', () => events.push('answered')), 300);
+    });
     const { server, url } = await listen(app);
     const slow = fetch(`${url}/slow`).then((r) => r.json());
-    await new Promise((r) => setTimeout(r, 50));
+    await inHandler; // shut down only once the request is really being answered (a fixed wait is flaky under load)
     const stopped = gracefulShutdown(server, inFlight, async () => void events.push('database closed'), 5000);
     await new Promise((r) => setTimeout(r, 20));
     await expect(fetch(`${url}/slow`)).rejects.toThrow();
