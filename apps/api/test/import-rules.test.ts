@@ -25,6 +25,29 @@ describe.each(testBackends())('import roles and limits on %s', (backend) => {
     expect(commander.body.error.code).toBe('forbidden');
   });
 
+  it('answers every role as the matrix says: imports for planners and admins, exports for all who may read the layer', async () => {
+    const file = shelterCollection([{ code: 'R-M', at: inScope }]);
+    const expected: Record<string, [number, number, number]> = {
+      // role: [import shelters (dry run), export shelters.csv, export hazard-sources.csv]
+      anonymous: [401, 200, 401],
+      commander: [403, 200, 200],
+      planner: [200, 200, 200],
+      admin: [200, 200, 200],
+      'scoped-planner': [200, 200, 200],
+    };
+    for (const [role, want] of Object.entries(expected)) {
+      const r = role === 'anonymous' ? undefined : (role as 'commander');
+      const token = r ? await app.login(r) : undefined;
+      const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+      const got = [
+        (await upload(app, r, 'shelters', file, GEOJSON)).status,
+        (await fetch(`${app.url}/api/exports/shelters.csv`, { headers })).status,
+        (await fetch(`${app.url}/api/exports/hazard-sources.csv`, { headers })).status,
+      ];
+      expect([role, ...got]).toEqual([role, ...want]);
+    }
+  });
+
   it('reports rows outside the township of a scoped planner', async () => {
     const scope = app.scopeTownship!;
     const other = await app.t.db.selectFrom('admin_areas').select('code').where('level', '=', 'township').where('code', '!=', scope).executeTakeFirstOrThrow();
