@@ -4,7 +4,8 @@ import { createRng } from '@riskmap/sample';
 
 /** `n` seeded random risk points inside the county, levels mostly low. */
 export function syntheticRiskPoints(county: Feature<MultiPolygon | Polygon>, n: number, seed: number): FeatureCollection<Point, { code: string; name: string; level: 1 | 2 | 3 | 4; score: number }> {
-  const rng = createRng(seed);
+  const r = createRng(seed);
+  const rng = () => r.next();
   const [minX, minY, maxX, maxY] = turf.bbox(county);
   const features: Feature<Point, { code: string; name: string; level: 1 | 2 | 3 | 4; score: number }>[] = [];
   while (features.length < n) {
@@ -19,7 +20,8 @@ export function syntheticRiskPoints(county: Feature<MultiPolygon | Polygon>, n: 
 
 /** `t` square townships and `s` shelters spread over them (township codes set), seeded. */
 export function syntheticPerCapita(t: number, s: number, seed: number) {
-  const rng = createRng(seed);
+  const r = createRng(seed);
+  const rng = () => r.next();
   const side = Math.ceil(Math.sqrt(t));
   const townships: FeatureCollection<Polygon, { code: string; name: string; population: number; isUrban: boolean }> = {
     type: 'FeatureCollection',
