@@ -16,6 +16,7 @@ import { editFeaturesRouter } from './routes/edit-features.js';
 import { auditRouter } from './routes/audit.js';
 import { eventsRouter } from './routes/events.js';
 import { analyticsRouter } from './routes/analytics.js';
+import './routes/analytics-openapi.js';
 import { sheltersRouter } from './routes/shelters.js';
 import { sitingRouter } from './routes/siting.js';
 import { scenariosRouter } from './routes/scenarios.js';

@@ -31,6 +31,15 @@ describe('the OpenAPI document and docs page', () => {
     expect(Object.keys(tile.responses['200']!.content!)).toEqual(['application/vnd.mapbox-vector-tile']);
   });
 
+  it('documents the analytics, public, siting and what-if operations with their parameters', () => {
+    for (const [p, m] of [['/api/analytics/risk-map', 'get'], ['/api/analytics/shelter-per-capita', 'get'], ['/api/analytics/coverage', 'get'], ['/api/shelters/nearest', 'get'], ['/api/siting', 'post'], ['/api/siting/scenarios', 'post'], ['/api/scenarios/impact', 'post']] as const) {
+      expect(doc.paths[p]?.[m], `${m} ${p}`).toBeDefined();
+    }
+    const nearest = doc.paths['/api/shelters/nearest']!.get!.parameters;
+    expect(nearest.find((p) => p.name === 'lon')).toMatchObject({ in: 'query', required: true });
+    expect(doc.paths['/api/analytics/risk-map']!.get!.parameters.find((p) => p.name === 'by')?.schema).toMatchObject({ enum: ['township', 'grid'] });
+  });
+
   it('gives every operation a unique operationId', () => {
     const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((o) => (o as unknown as { operationId: string }).operationId));
     expect(new Set(ids).size).toBe(ids.length);

@@ -62,7 +62,17 @@ export interface DomainConfig {
     hazardousSiteDistanceM: number;
     crowdedPlaceExitDistanceM: number;
   };
-  emap: { minCellM: number; maxCellM: number; defaultCellM: number; kernelBandwidthM: number };
+  emap: {
+    minCellM: number;
+    maxCellM: number;
+    defaultCellM: number;
+    kernelBandwidthM: number;
+    /**
+     * Bands of the weighted index (Σ level weights ÷ area in km²), high → low. The index depends on the
+     * area's size: tune these to the unit mapped (townships vs small grid cells).
+     */
+    weightedBands: Band[];
+  };
   nearest: { maxK: number; defaultK: number; farFromCountyM: number };
   incident: IncidentConfig;
 }
@@ -162,7 +172,18 @@ export const domainDefaults: DomainConfig = {
     hazardousSiteDistanceM: 300,
     crowdedPlaceExitDistanceM: 50,
   },
-  emap: { minCellM: 100, maxCellM: 5_000, defaultCellM: 500, kernelBandwidthM: 1_000 },
+  emap: {
+    minCellM: 100,
+    maxCellM: 5_000,
+    defaultCellM: 500,
+    kernelBandwidthM: 1_000,
+    weightedBands: [
+      { level: 1, above: 8 },
+      { level: 2, above: 4 },
+      { level: 3, above: 2 },
+      { level: 4, above: -Infinity },
+    ],
+  },
   nearest: { maxK: 50, defaultK: 3, farFromCountyM: 20_000 },
   incident: {
     // Unconfirmed placeholders (ERG-style isolation / protective-action distances); set per substance per site.

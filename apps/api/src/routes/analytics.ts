@@ -52,7 +52,7 @@ export function analyticsRouter(deps: AppDeps, layers: LayerCache): Router {
   router.get('/analytics/risk-map', async (req, res) => {
     const q = RiskMapQuery.parse(req.query);
     const riskPoints = await layers.get('risk-points');
-    const options = { method: q.method, riskLevels: domain.riskLevels };
+    const options = { method: q.method, riskLevels: domain.riskLevels, weightedBands: [...domain.emap.weightedBands] };
     let result;
     if (q.by === 'township') {
       result = riskEmapByArea((await layers.get('townships')) as never, riskPoints as never, options);
