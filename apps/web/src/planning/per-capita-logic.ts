@@ -1,30 +1,9 @@
 /** Per-capita table and choropleth logic: rows from the API, sorting, colour classes, the 15 % places rule. */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
-/** One township (or the county town / county) as GET /api/analytics/shelter-per-capita answers it. */
-export interface PlanRow {
-  code: string;
-  name: string;
-  population: number;
-  shelterCount: number;
-  effectiveAreaM2: number;
-  perCapitaM2: number | null;
-  meetsTarget: boolean | null;
-  shortfallM2: number;
-  capacity: number;
-  capacityRequired: number;
-  meetsCapacity: boolean;
-  targetApplies: boolean;
-}
-
-export interface PerCapitaAnswer {
-  areaBasis: 'effective';
-  targetM2: number;
-  capacityShare: number;
-  townships: PlanRow[];
-  countyTown: PlanRow | null;
-  county: PlanRow;
-}
+/** One township (or the county town / county) and the whole answer, as GET /api/analytics/shelter-per-capita gives them. */
+export type { PerCapitaRow as PlanRow, PerCapitaResult as PerCapitaAnswer } from '@riskmap/geo';
+import type { PerCapitaRow as PlanRow } from '@riskmap/geo';
 
 export type SortKey = 'name' | 'population' | 'effectiveAreaM2' | 'perCapitaM2' | 'shortfallM2' | 'capacity';
 export interface Sort {
