@@ -57,7 +57,7 @@ export function IndicatorPanel({ layers, perCapita, fromApi, targetM2, colours, 
           {translateLoose(locale, `coverage.${c.facility}`, c.facility)}: <strong>{(c.coveredShare * 100).toFixed(1)}%</strong>{' '}
           <span className="sub-note">
             ({c.coveredPopulation.toLocaleString(locale)} / {c.population.toLocaleString(locale)}
-            {c.method ? ` · ${c.method}` : ''})
+            {c.method ? ` · ${translateLoose(locale, `impedance.${c.method}`, c.method)}` : ''})
           </span>
         </p>
       ))}

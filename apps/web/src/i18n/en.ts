@@ -109,6 +109,8 @@ export const en: Partial<Record<MessageKey, string>> = {
   coveredShare: 'Population covered',
   'coverage.shelters': 'Within shelter service radius',
   'coverage.fire-stations': 'Within 5 min of a fire station',
+  'impedance.straight-line': 'straight-line distance',
+  'impedance.straight-line-detour': 'straight-line × detour factor',
   'facility.water': 'Drinking water',
   'facility.toilets': 'Toilets',
   'facility.broadcast': 'Broadcast',

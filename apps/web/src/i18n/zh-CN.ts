@@ -108,6 +108,8 @@ export const zhCN = {
   coveredShare: '覆盖人口比例',
   'coverage.shelters': '避难场所服务范围',
   'coverage.fire-stations': '消防站 5 分钟可达',
+  'impedance.straight-line': '直线距离',
+  'impedance.straight-line-detour': '直线距离 × 绕行系数',
   'facility.water': '饮用水',
   'facility.toilets': '厕所',
   'facility.broadcast': '应急广播',
