@@ -103,8 +103,16 @@ describe.each(testBackends())('analytics on the %s backend', (backend) => {
     it.each(['shelters', 'fire-stations'])('splits the population of every township into covered and uncovered (%s)', async (facility) => {
       const { status, body } = await get(app, `/api/analytics/coverage?facility=${facility}`);
       expect(status).toBe(200);
-      expect(body.impedance).toBeDefined();
-      expect(JSON.stringify(body)).toMatch(/covered/i);
+      expect(body.impedance.method).toMatch(/^straight-line/);
+      expect(body.population).toBe(700083);
+      expect(body.townships).toHaveLength(18);
+      for (const t of body.townships) expect(t.coveredPopulation + t.uncoveredPopulation).toBe(t.population);
+      const uncovered = body.uncovered.features.reduce((s: number, f: any) => s + f.properties.population, 0);
+      expect(uncovered).toBe(body.uncoveredPopulation);
+      const served = body.facilities.reduce((s: number, f: any) => s + f.servedPopulation, 0);
+      expect(served).toBe(body.coveredPopulation);
+      expect(body.coveredPopulation).toBeGreaterThan(0);
+      expect(body.uncoveredPopulation).toBeGreaterThan(0);
     });
 
     it('requires the facility', async () => {
