@@ -8,7 +8,7 @@ import type { DensePointsLayer } from '../map/dense-points.js';
 import { addIcons } from '../map/icons.js';
 import { loadMapLibre } from '../map/load-maplibre.js';
 import { addTownshipLabels } from '../map/township-labels.js';
-import { bboxOf } from '../shared/geo-math.js';
+import { bboxOf } from '../common/geo-math.js';
 import { installWhatifLayers, showImpact } from '../whatif/whatif-layers.js';
 import type { Impact } from '../whatif/types.js';
 import { zonesBounds } from '../whatif/whatif-logic.js';

@@ -4,7 +4,7 @@
  */
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import type { AdminAreaProps, EmapCellProps, EmapResult, RiskLevel, RiskPointProps } from '../api/types.js';
-import { bboxOf, pointInPolygon } from '../shared/geo-math.js';
+import { bboxOf, pointInPolygon } from '../common/geo-math.js';
 
 type Colours = Record<RiskLevel, string>;
 const emptyCounts = (): Record<string, number> => ({ 1: 0, 2: 0, 3: 0, 4: 0 });

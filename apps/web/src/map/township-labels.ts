@@ -1,7 +1,7 @@
 /** Area names (townships, neighbouring counties) as HTML markers: works offline with no glyph server, and uses the system's CJK font. */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Map as MlMap, Marker } from 'maplibre-gl';
-import { bboxCentre, bboxOf, seatLonLat } from '../shared/geo-math.js';
+import { bboxCentre, bboxOf, seatLonLat } from '../common/geo-math.js';
 import type { MapLibre } from './load-maplibre.js';
 
 type Area = Feature<Polygon | MultiPolygon, { name: string; seat?: unknown }>;

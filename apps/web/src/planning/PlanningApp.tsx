@@ -2,8 +2,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { useI18n } from '../i18n/index.js';
-import { bboxOf } from '../shared/geo-math.js';
-import { Header } from '../shared/Header.js';
+import { bboxOf } from '../common/geo-math.js';
+import { Header } from '../common/Header.js';
 import { CoveragePanel, type CoverageView } from './CoveragePanel.js';
 import { reachCircles } from './coverage-logic.js';
 import { EditPanel, type EditState } from './EditPanel.js';

@@ -1,7 +1,7 @@
 /** What anonymous users (and signed-in users without the planner role) see at /planning: 需要登录, and a sign-in form. */
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/index.js';
-import { Header } from '../shared/Header.js';
+import { Header } from '../common/Header.js';
 import type { Me } from './planning-api.js';
 
 export function PlanningGate({ me, onSignedIn }: { me: Me; onSignedIn: () => void }) {

@@ -7,7 +7,7 @@ import { baseStyle } from '../map/base-style.js';
 import { addIcons } from '../map/icons.js';
 import { loadMapLibre, type MapLibre } from '../map/load-maplibre.js';
 import { addTownshipLabels } from '../map/township-labels.js';
-import { bboxOf } from '../shared/geo-math.js';
+import { bboxOf } from '../common/geo-math.js';
 import { PICKABLE, installPlanningLayers, type PlanningSource } from './planning-layers.js';
 import type { Townships } from './use-planning-data.js';
 

@@ -5,7 +5,7 @@ import { checkForm, DEFAULT_FORM, sitingRequest, siteAdds, type SiteProps } from
 import { compareSites, compareTable, toggleCompare, type Scenario } from './scenario-logic.js';
 import { checkFacility, conflictingFields, emptyForm, newFeature, serverFieldErrors } from './edit-logic.js';
 import { canCommit, formatOf } from './import-logic.js';
-import { haversineM } from '../shared/geo-math.js';
+import { haversineM } from '../common/geo-math.js';
 
 const row = (code: string, name: string, perCapitaM2: number | null, extra: Partial<PlanRow> = {}): PlanRow => ({
   code, name, population: 1000, shelterCount: 1, effectiveAreaM2: (perCapitaM2 ?? 0) * 1000, perCapitaM2, meetsTarget: perCapitaM2 === null ? null : perCapitaM2 >= 2.5,

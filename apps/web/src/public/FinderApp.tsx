@@ -1,7 +1,7 @@
 /** Public shelter finder (/find): mobile first, large type; the list renders before the map code loads. */
 import { Suspense, lazy, useEffect, useId, useState } from 'react';
 import { useI18n } from '../i18n/index.js';
-import { Header } from '../shared/Header.js';
+import { Header } from '../common/Header.js';
 import { searchPlaces } from './place-search.js';
 import { ResultCard } from './ResultCard.js';
 import { registerFinderWorker, warmOfflineCache } from './register-sw.js';

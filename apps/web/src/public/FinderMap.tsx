@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/index.js';
 import { baseStyle } from '../map/base-style.js';
 import { loadMapLibre, type MapLibre } from '../map/load-maplibre.js';
 import { addTownshipLabels } from '../map/township-labels.js';
-import { bboxOf } from '../shared/geo-math.js';
+import { bboxOf } from '../common/geo-math.js';
 import type { Origin } from './use-finder.js';
 
 interface Props {

@@ -1,7 +1,7 @@
 /** Nearest usable public shelters, computed locally (offline fallback for GET /api/shelters/nearest). */
 import type { Feature, Point } from 'geojson';
 import type { NearestShelter, ShelterProps } from '../api/types.js';
-import { haversineM } from '../shared/geo-math.js';
+import { haversineM } from '../common/geo-math.js';
 
 export interface NearestOptions {
   k: number;

@@ -5,7 +5,7 @@ import { domainDefaults } from '@riskmap/config';
 import { getJson, getOptional } from '../api/client.js';
 import { normalizeNearest } from '../api/normalize.js';
 import type { AdminAreaProps, DemandPointProps, LayerCollection, NearestShelter, ShelterProps } from '../api/types.js';
-import { pointInPolygon } from '../shared/geo-math.js';
+import { pointInPolygon } from '../common/geo-math.js';
 import { labelPoint } from '../map/township-labels.js';
 import { nearestShelters } from './nearest.js';
 import type { Place } from './place-search.js';
