@@ -102,7 +102,7 @@ async function run(label: string, settings: DatabaseSettings) {
   }
 }
 
-await run('embedded', { backend: 'embedded', loadDataDir: undefined as never });
+await run('embedded', { backend: 'embedded' });
 const database = loadConfig().database;
 if (database.backend === 'server') {
   const name = `riskmap_bench_${process.pid}`;

@@ -16,7 +16,8 @@ export interface RiskmapDb {
   dumpDataDir?: () => Promise<Blob>;
 }
 
-export type DatabaseSettings = AppConfig['database'] | { backend: 'embedded'; loadDataDir: Blob; dataDir?: undefined };
+/** The configured backend, or an in-memory embedded database (optionally loaded from a dumped data directory). */
+export type DatabaseSettings = AppConfig['database'] | { backend: 'embedded'; loadDataDir?: Blob; dataDir?: undefined };
 
 /**
  * Open the configured backend: embedded PGlite + PostGIS in a data directory, or a PostgreSQL server

@@ -22,7 +22,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const url = database.backend === 'server' ? database.url : undefined;
 
   for (const kind of KINDS) {
-    const opened = await openDatabase({ backend: 'embedded', loadDataDir: undefined as never });
+    const opened = await openDatabase({ backend: 'embedded' });
     await migrateToLatest(opened.db);
     if (kind === 'sample') await loadSample(opened.db, sample);
     const tar = await opened.dumpDataDir!();
