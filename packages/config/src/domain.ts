@@ -62,6 +62,15 @@ export interface DomainConfig {
     hazardousSiteDistanceM: number;
     crowdedPlaceExitDistanceM: number;
   };
+  /**
+   * Warehouse reach (planning defaults, configurable): a warehouse covers a demand point when the
+   * driving time (geodesic metres × detourFactor at speedKmh) is within its level's reachMinutes.
+   */
+  warehouses: {
+    reachMinutes: Record<'county' | 'township' | 'park', number>;
+    speedKmh: number;
+    detourFactor: number;
+  };
   emap: {
     minCellM: number;
     maxCellM: number;
@@ -171,6 +180,12 @@ export const domainDefaults: DomainConfig = {
     districtMaxKm2: { 'class-1': 7, 'class-2': 4, small: 2, fringe: 15 },
     hazardousSiteDistanceM: 300,
     crowdedPlaceExitDistanceM: 50,
+  },
+  // Planning defaults, not a standard: set per county. Speed and detour follow fireStations (rural).
+  warehouses: {
+    reachMinutes: { county: 60, township: 30, park: 20 },
+    speedKmh: 45,
+    detourFactor: 1.3,
   },
   emap: {
     minCellM: 100,

@@ -18,6 +18,7 @@ export { DENSITY_KERNELS, type DensityKernel, type DensityOptions, type DensityR
 export { shelterAreaPerCapita, type PerCapitaResult, type PerCapitaRow } from './shelter-area-per-capita.js';
 export { shelterCoverage, type WalkingImpedance } from './shelter-coverage.js';
 export { fireStationCoverage, type DrivingImpedance } from './fire-station-coverage.js';
+export { warehouseCoverage, type WarehouseImpedance } from './warehouse-coverage.js';
 export type { CoverageResult, DemandInput } from './coverage-by-reach.js';
 export { createShelterIndex, type NearestShelter, type NearestSheltersResult, type ShelterIndex } from './create-shelter-index.js';
 
