@@ -115,6 +115,23 @@ describe.each(testBackends())('analytics on the %s backend', (backend) => {
       expect(body.uncoveredPopulation).toBeGreaterThan(0);
     });
 
+    it('balances the population of warehouse reach, each warehouse reaching by its level', async () => {
+      const { status, body } = await get(app, '/api/analytics/coverage?facility=warehouses');
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ facility: 'warehouses', impedance: { method: 'straight-line-detour', mode: 'driving', reachMinutesByLevel: { county: 60, township: 30, park: 20 } } });
+      expect(body.population).toBe(700083);
+      expect(body.townships).toHaveLength(18);
+      for (const t of body.townships) expect(t.coveredPopulation + t.uncoveredPopulation).toBe(t.population);
+      expect(body.coveredPopulation + body.uncoveredPopulation).toBe(body.population);
+      const uncovered = body.uncovered.features.reduce((s: number, f: any) => s + f.properties.population, 0);
+      expect(uncovered).toBe(body.uncoveredPopulation);
+      const served = body.facilities.reduce((s: number, f: any) => s + f.servedPopulation, 0);
+      expect(served).toBe(body.coveredPopulation);
+      expect(body.facilities.length).toBeGreaterThan(0);
+      // Road metres in reach: 45 km/h × 60 / 30 / 20 minutes by level.
+      for (const f of body.facilities) expect([45_000, 22_500, 15_000]).toContain(f.reachM);
+    });
+
     it('requires the facility', async () => {
       const { status, body } = await get(app, '/api/analytics/coverage');
       expect(status).toBe(400);

@@ -8,6 +8,7 @@ import {
   riskEmapByGrid,
   shelterAreaPerCapita,
   shelterCoverage,
+  warehouseCoverage,
 } from '@riskmap/geo';
 import type { AppDeps } from '../deps.js';
 import { queryNumber } from '../http/query-number.js';
@@ -38,7 +39,7 @@ export const PerCapitaQuery = z.object({
 });
 
 export const CoverageQuery = z.object({
-  facility: z.enum(['shelters', 'fire-stations']),
+  facility: z.enum(['shelters', 'fire-stations', 'warehouses']),
   includePlanned: bool.default(false),
   speedKmh: queryNumber(z.number().positive().max(200)).optional(),
   detourFactor: queryNumber(z.number().min(1).max(5)).optional(),
@@ -96,12 +97,14 @@ export function analyticsRouter(deps: AppDeps, layers: LayerCache): Router {
     const result =
       q.facility === 'shelters'
         ? shelterCoverage(demand, (await layers.get('shelters')) as never, { includePlanned: q.includePlanned, detourFactor: q.detourFactor, shelters: domain.shelters })
-        : fireStationCoverage(demand, (await layers.get('fire-stations')) as never, {
-            speedKmh: q.speedKmh,
-            detourFactor: q.detourFactor,
-            urbanTownshipCodes: (await layers.get('townships')).features.filter((t) => t.properties?.isUrban).map((t) => t.properties!.code as string),
-            fireStations: domain.fireStations,
-          });
+        : q.facility === 'warehouses'
+          ? warehouseCoverage(demand, (await layers.get('warehouses')) as never, { speedKmh: q.speedKmh, detourFactor: q.detourFactor, warehouses: domain.warehouses })
+          : fireStationCoverage(demand, (await layers.get('fire-stations')) as never, {
+              speedKmh: q.speedKmh,
+              detourFactor: q.detourFactor,
+              urbanTownshipCodes: (await layers.get('townships')).features.filter((t) => t.properties?.isUrban).map((t) => t.properties!.code as string),
+              fireStations: domain.fireStations,
+            });
     res.json({ facility: q.facility, ...result });
   });
 
