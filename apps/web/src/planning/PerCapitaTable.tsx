@@ -1,16 +1,27 @@
-/** The per-township table: sortable, short rows marked, the county town (the plan's indicator) highlighted, county total last. */
+/** The per-township table: sortable, short rows marked, uncovered population (shelter service areas), the county town (the plan's indicator) highlighted, county total last. */
 import { useState } from 'react';
 import { useI18n } from '../i18n/index.js';
+import type { CoverageAnswer } from './coverage-logic.js';
 import { fmt, nextSort, sortRows, type PerCapitaAnswer, type PlanRow, type Sort, type SortKey } from './per-capita-logic.js';
 
 interface Props {
   answer: PerCapitaAnswer;
   urbanCodes: ReadonlySet<string>;
+  /** Shelter coverage: its per-township rows give the uncovered-population column (joined by township code). */
+  coverage: CoverageAnswer | null;
   onZoom: (code: string) => void;
 }
 
-export function PerCapitaTable({ answer, urbanCodes, onZoom }: Props) {
+export function PerCapitaTable({ answer, urbanCodes, coverage, onZoom }: Props) {
   const { t } = useI18n();
+  const uncoveredByCode = new Map((coverage?.townships ?? []).map((r) => [r.townshipCode, r.uncoveredPopulation]));
+  const uncoveredOf = (r: PlanRow, kind: 'township' | 'county-town' | 'county'): number | null => {
+    if (!coverage) return null;
+    if (kind === 'county') return coverage.uncoveredPopulation;
+    // The county town is the urban townships together.
+    if (kind === 'county-town') return [...urbanCodes].reduce((s, c) => s + (uncoveredByCode.get(c) ?? 0), 0);
+    return uncoveredByCode.get(r.code) ?? null;
+  };
   const [sort, setSort] = useState<Sort>({ key: 'perCapitaM2', desc: false });
   const rows = sortRows(answer.townships, sort);
   const head = (key: SortKey, label: string) => (
@@ -41,6 +52,9 @@ export function PerCapitaTable({ answer, urbanCodes, onZoom }: Props) {
       <td className={r.meetsCapacity ? 'ok' : 'warn'} title={`${fmt(r.capacity)} / ${fmt(r.capacityRequired)}`}>
         {fmt(r.capacity)} / {fmt(r.capacityRequired)} {r.meetsCapacity ? '✓' : '✗'}
       </td>
+      <td className={(uncoveredOf(r, kind) ?? 0) > 0 ? 'warn' : ''} data-testid={`pc-uncovered-${r.code}`}>
+        {fmt(uncoveredOf(r, kind))}
+      </td>
     </tr>
   );
   return (
@@ -59,6 +73,9 @@ export function PerCapitaTable({ answer, urbanCodes, onZoom }: Props) {
             <th scope="col">{t('planning.col.target')}</th>
             {head('shortfallM2', t('planning.col.shortfall'))}
             {head('capacity', t('planning.col.places'))}
+            <th scope="col" title={t('planning.col.uncoveredNote')}>
+              {t('planning.col.uncovered')}
+            </th>
           </tr>
         </thead>
         <tbody>{rows.map((r) => line(r, 'township'))}</tbody>
@@ -81,7 +98,7 @@ export function IndicatorCards({ current, withPlanned }: { current: PerCapitaAns
     <div className={`kpi ${good === false ? 'warn' : good ? 'ok' : ''}`} data-testid={testid}>
       <span className="kpi-label">{label}</span>
       <span className="kpi-value">{fmt(v, 2)}</span>
-      <span className="kpi-unit">m²/人</span>
+      <span className="kpi-unit">{t('planning.unit.m2PerPerson')}</span>
     </div>
   );
   return (

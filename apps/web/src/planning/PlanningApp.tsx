@@ -55,14 +55,15 @@ export default function PlanningApp() {
   const mapData = useMemo(() => {
     const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
     const cov = coverageView === 'none' ? null : data.coverage[coverageView];
-    const points = coverageView === 'shelters' ? data.shelters : data.fireStations;
+    const points = coverageView === 'shelters' ? data.shelters : coverageView === 'warehouses' ? data.warehouses : data.fireStations;
     const draft: FeatureCollection = edit.mode !== 'idle' && edit.lonLat ? { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: edit.lonLat }, properties: {} }] } : empty;
     return {
       pc: data.townships && data.perCapita ? choropleth(data.townships, data.perCapita.townships, data.perCapita.targetM2) : empty,
-      reach: cov && points ? reachCircles(cov, points as never) : empty,
+      reach: cov && points ? reachCircles(cov, points as never, coverageView === 'warehouses' ? 'warehouse' : 'fire') : empty,
       uncovered: cov ? cov.uncovered : empty,
       shelters: data.shelters ? { ...data.shelters, features: data.shelters.features.filter((f) => includePlanned || f.properties.status !== 'planned') } : empty,
       'fire-stations': data.fireStations ?? empty,
+      warehouses: coverageView === 'warehouses' && data.warehouses ? data.warehouses : empty,
       proposed: siting.state === 'done' && siting.result ? siting.result.sites : empty,
       compare: compareSites(compared),
       draft,
@@ -229,7 +230,7 @@ export default function PlanningApp() {
             {data.sample ? <div className="map-sample-note">{t('sampleNote')}</div> : null}
           </div>
           <IndicatorCards current={data.current} withPlanned={data.withPlanned} />
-          {data.perCapita ? <PerCapitaTable answer={data.perCapita} urbanCodes={urbanCodes} onZoom={zoomTownship} /> : null}
+          {data.perCapita ? <PerCapitaTable answer={data.perCapita} urbanCodes={urbanCodes} coverage={data.coverage.shelters} onZoom={zoomTownship} /> : null}
           <PlanningPrint targetM2={target} includePlanned={includePlanned} sample={data.sample} result={siting.state === 'done' ? siting.result : null} compared={compared} />
         </section>
       </main>

@@ -1,4 +1,4 @@
-/** Coverage overlays: service-area circles by shelter class, fire-station reach, uncovered villages by township. */
+/** Coverage overlays: service-area circles by shelter class, fire-station and warehouse reach, uncovered villages by township. */
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 
 const R_EARTH_M = 6_371_008.8;
@@ -27,8 +27,16 @@ export interface CoverageFacility {
   servedPopulation: number;
 }
 export interface CoverageAnswer {
-  facility: 'shelters' | 'fire-stations';
-  impedance: { method: string; detourFactor: number; radiusMByClass?: Record<string, number>; responseMinutes?: number };
+  facility: 'shelters' | 'fire-stations' | 'warehouses';
+  impedance: {
+    method: string;
+    detourFactor: number;
+    radiusMByClass?: Record<string, number>;
+    responseMinutes?: number;
+    /** Warehouses: driving speed (km/h) and reach time per warehouse level (minutes). */
+    speedKmh?: number;
+    reachMinutesByLevel?: Record<string, number>;
+  };
   population: number;
   coveredPopulation: number;
   uncoveredPopulation: number;
@@ -40,21 +48,26 @@ export interface CoverageAnswer {
 
 /**
  * Service circles of the facilities the coverage answer counted: its reach (impedance metres) divided
- * by the detour factor is the straight-line radius drawn. `kind` is the shelter class or 'fire'.
+ * by the detour factor is the straight-line radius drawn (for fire stations and warehouses: minutes ×
+ * speed ÷ detour). `kind` is the shelter class, else `fallbackKind` ('fire' or 'warehouse').
  */
-export function reachCircles(answer: CoverageAnswer, points: FeatureCollection<Point, { code: string; shelterClass?: string }>): FeatureCollection<Polygon> {
+export function reachCircles(
+  answer: CoverageAnswer,
+  points: FeatureCollection<Point, { code: string; shelterClass?: string }>,
+  fallbackKind: 'fire' | 'warehouse' = 'fire',
+): FeatureCollection<Polygon> {
   const at = new Map(points.features.map((f) => [f.properties.code, f]));
   const detour = answer.impedance.detourFactor > 0 ? answer.impedance.detourFactor : 1;
   const features = answer.facilities.flatMap((fac) => {
     const p = at.get(fac.code);
     if (!p) return [];
     const [lon, lat] = p.geometry.coordinates as [number, number];
-    return [circle([lon, lat], fac.reachM / detour, 48, { code: fac.code, kind: p.properties.shelterClass ?? 'fire', radiusM: Math.round(fac.reachM / detour) })];
+    return [circle([lon, lat], fac.reachM / detour, 48, { code: fac.code, kind: p.properties.shelterClass ?? fallbackKind, radiusM: Math.round(fac.reachM / detour) })];
   });
   return { type: 'FeatureCollection', features };
 }
 
-/** Colour of a service circle by shelter class (fire-station reach in red). */
+/** Colour of a service circle by shelter class (fire-station reach in red, warehouse reach in brown). */
 export const REACH_COLOURS: Record<string, string> = {
   emergency: '#74add1',
   'short-term': '#4575b4',
@@ -62,6 +75,7 @@ export const REACH_COLOURS: Record<string, string> = {
   'long-term': '#1b7837',
   central: '#006837',
   fire: '#d7301f',
+  warehouse: '#8c510a',
 };
 
 export interface UncoveredGroup {
@@ -83,4 +97,9 @@ export function uncoveredByTownship(answer: CoverageAnswer, townshipName: (code:
   }
   for (const g of groups.values()) g.villages.sort((a, b) => b.population - a.population);
   return [...groups.values()].sort((a, b) => b.uncoveredPopulation - a.uncoveredPopulation);
+}
+
+/** Straight-line radius (m) a warehouse level reaches: minutes × speed (km/h → m/min) ÷ detour factor. */
+export function warehouseRadiusM(minutes: number, speedKmh: number, detourFactor: number): number {
+  return (minutes * speedKmh * 1000) / 60 / (detourFactor > 0 ? detourFactor : 1);
 }

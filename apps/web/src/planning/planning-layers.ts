@@ -4,7 +4,7 @@ import type { LayerSpecification, Map as MlMap } from 'maplibre-gl';
 import { REACH_COLOURS } from './coverage-logic.js';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-export const PLANNING_SOURCES = ['pc', 'reach', 'uncovered', 'shelters', 'fire-stations', 'proposed', 'compare', 'draft'] as const;
+export const PLANNING_SOURCES = ['pc', 'reach', 'uncovered', 'shelters', 'fire-stations', 'warehouses', 'proposed', 'compare', 'draft'] as const;
 export type PlanningSource = (typeof PLANNING_SOURCES)[number];
 
 /** Layers that answer a click (facilities and proposed sites). */
@@ -25,6 +25,7 @@ export function planningLayers(): LayerSpecification[] {
       paint: { 'circle-radius': ['interpolate', ['linear'], ['get', 'population'], 0, 3, 5000, 8], 'circle-color': '#ff7f00', 'circle-stroke-color': '#5a2d00', 'circle-stroke-width': 1 },
     },
     { id: 'shelters', type: 'symbol', source: 'shelters', layout: { 'icon-image': ['concat', 'shelter-', ['get', 'status']], 'icon-size': 0.85, 'icon-allow-overlap': true, 'icon-ignore-placement': true } },
+    { id: 'warehouses', type: 'symbol', source: 'warehouses', layout: { 'icon-image': 'warehouse', 'icon-size': 0.85, 'icon-allow-overlap': true, 'icon-ignore-placement': true } },
     { id: 'fire-stations', type: 'symbol', source: 'fire-stations', layout: { 'icon-image': 'fire-station', 'icon-size': 0.85, 'icon-allow-overlap': true, 'icon-ignore-placement': true } },
     {
       id: 'compare',

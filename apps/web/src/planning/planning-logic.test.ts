@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choropleth, colourFor, nextSort, parseTarget, shortTownships, sortRows, type PlanRow } from './per-capita-logic.js';
-import { circle, uncoveredByTownship, type CoverageAnswer } from './coverage-logic.js';
+import { circle, reachCircles, uncoveredByTownship, warehouseRadiusM, type CoverageAnswer } from './coverage-logic.js';
 import { checkForm, DEFAULT_FORM, sitingRequest, siteAdds, type SiteProps } from './siting-logic.js';
 import { compareSites, compareTable, toggleCompare, type Scenario } from './scenario-logic.js';
 import { checkFacility, conflictingFields, emptyForm, newFeature, serverFieldErrors } from './edit-logic.js';
@@ -55,6 +55,16 @@ describe('coverage view logic', () => {
     const answer = { uncovered: { type: 'FeatureCollection', features: [pt('a', 'T1', 10), pt('b', 'T2', 50), pt('c', 'T1', 20)] } } as unknown as CoverageAnswer;
     const g = uncoveredByTownship(answer, (c) => `名${c}`);
     expect(g.map((x) => [x.name, x.uncoveredPopulation, x.villages.map((v) => v.code)])).toEqual([['名T2', 50, ['b']], ['名T1', 30, ['c', 'a']]]);
+  });
+  it('gives a warehouse level its straight-line radius: 30 min × 45 km/h ÷ 1.3 = 17,308 m', () => {
+    expect(warehouseRadiusM(30, 45, 1.3)).toBeCloseTo(17_307.7, 1);
+  });
+  it('draws warehouse reach circles at reach ÷ detour, kind "warehouse", skipping warehouses not on the map', () => {
+    const answer = { impedance: { method: 'straight-line-detour', detourFactor: 1.3 }, facilities: [{ code: 'W1', name: 'W1', reachM: 22_500, servedPopulation: 0 }, { code: 'GONE', name: '', reachM: 1, servedPopulation: 0 }] } as unknown as CoverageAnswer;
+    const points = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [115.8, 36.1] }, properties: { code: 'W1' } }] };
+    const fc = reachCircles(answer, points, 'warehouse');
+    expect(fc.features.map((f) => f.properties)).toEqual([{ code: 'W1', kind: 'warehouse', radiusM: 17_308 }]);
+    expect(haversineM([115.8, 36.1], fc.features[0]!.geometry.coordinates[0]![0] as [number, number])).toBeCloseTo(17_308, -1);
   });
 });
 
