@@ -48,3 +48,11 @@ export interface I18n {
 
 export const I18nContext = createContext<I18n>({ locale: 'zh-CN', t: (k) => zhCN[k], setLocale: () => {} });
 export const useI18n = (): I18n => useContext(I18nContext);
+
+/** The Chinese translator: the default of logic functions that build user-visible text. */
+export const zhT: Translate = (k) => zhCN[k];
+
+/** Fill `{name}` placeholders of a message. */
+export function fill(message: string, vars: Record<string, string | number>): string {
+  return message.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}

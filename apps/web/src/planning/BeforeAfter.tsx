@@ -1,16 +1,18 @@
 /** Before / after indicators of a siting run, side by side with the change. */
+import { fill, useI18n } from '../i18n/index.js';
 import { fmt } from './per-capita-logic.js';
-import { indicatorRows, indicatorValue, type SitingResult } from './siting-logic.js';
+import { indicatorLabel, indicatorRows, indicatorValue, unitLabel, type SitingResult } from './siting-logic.js';
 
 export function BeforeAfter({ result }: { result: SitingResult }) {
+  const { t } = useI18n();
   return (
     <table className="before-after" data-testid="before-after">
       <thead>
         <tr>
-          <th scope="col">指标</th>
-          <th scope="col">现状</th>
-          <th scope="col">方案后</th>
-          <th scope="col">变化</th>
+          <th scope="col">{t('planning.indicator.name')}</th>
+          <th scope="col">{t('planning.indicator.before')}</th>
+          <th scope="col">{t('planning.indicator.after')}</th>
+          <th scope="col">{t('planning.indicator.change')}</th>
         </tr>
       </thead>
       <tbody>
@@ -22,8 +24,8 @@ export function BeforeAfter({ result }: { result: SitingResult }) {
           return (
             <tr key={row.key}>
               <th scope="row">
-                {row.zh}
-                <small>（{row.unit}）</small>
+                {indicatorLabel(row, t)}
+                <small>{fill(t('planning.unit.wrap'), { unit: unitLabel(row.unit, t) })}</small>
               </th>
               <td>{fmt(b, row.digits)}</td>
               <td>{fmt(a, row.digits)}</td>

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { Feature, Point } from 'geojson';
 import { useI18n } from '../i18n/index.js';
-import { checkFacility, conflictingFields, emptyForm, FIELD_ZH, formOf, newFeature, propertiesOf, serverFieldErrors, type EditLayer, type FacilityForm } from './edit-logic.js';
+import { checkFacility, conflictingFields, emptyForm, fieldLabel, formOf, newFeature, propertiesOf, serverFieldErrors, type EditLayer, type FacilityForm } from './edit-logic.js';
 import { FacilityFields } from './FacilityFields.js';
 import { RequestError, send } from './planning-api.js';
 
@@ -48,13 +48,13 @@ export function EditPanel({ edit, setEdit, onChanged }: Props) {
       setConflict({ theirs: cur.properties, version: Number(err.details.currentVersion), body });
       return;
     }
-    const fields = serverFieldErrors(err.fields ?? []);
+    const fields = serverFieldErrors(err.fields ?? [], t);
     setErrors(Object.keys(fields).length ? fields : { _form: err.message });
   };
 
   const save = async () => {
     setMessage(null);
-    const local = checkFacility(edit.layer, form);
+    const local = checkFacility(edit.layer, form, t);
     setErrors(local);
     if (Object.keys(local).length) return;
     if (edit.mode === 'add') {
@@ -158,7 +158,7 @@ export function EditPanel({ edit, setEdit, onChanged }: Props) {
                 <tbody>
                   {conflictingFields((conflict.body.properties as Record<string, unknown>) ?? {}, conflict.theirs).map((k) => (
                     <tr key={k}>
-                      <th>{FIELD_ZH[k] ?? k}</th>
+                      <th>{fieldLabel(k, t)}</th>
                       <td>{String((conflict.body.properties as Record<string, unknown>)[k])}</td>
                       <td>{String(conflict.theirs[k])}</td>
                     </tr>

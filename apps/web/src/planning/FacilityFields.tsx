@@ -1,7 +1,7 @@
 /** The attribute inputs of a shelter or fire station, each with its Chinese validation message. */
 import type { Dispatch, SetStateAction } from 'react';
 import { translateLoose, useI18n } from '../i18n/index.js';
-import { FIELD_ZH, SHELTER_CLASSES, SITE_TYPES, SITE_TYPE_ZH, STATION_TYPES, STATION_TYPE_ZH, STATUSES, type EditLayer, type FacilityForm } from './edit-logic.js';
+import { fieldLabel, SHELTER_CLASSES, SITE_TYPES, siteTypeLabel, STATION_TYPES, stationTypeLabel, STATUSES, type EditLayer, type FacilityForm } from './edit-logic.js';
 
 interface Props {
   layer: EditLayer;
@@ -11,10 +11,10 @@ interface Props {
 }
 
 export function FacilityFields({ layer, form, setForm, errors }: Props) {
-  const { locale } = useI18n();
+  const { t, locale } = useI18n();
   const input = (k: keyof FacilityForm, numeric = false) => (
     <label className="field" key={k}>
-      {FIELD_ZH[k]}
+      {fieldLabel(k, t)}
       <input
         value={form[k]}
         inputMode={numeric ? 'decimal' : undefined}
@@ -28,7 +28,7 @@ export function FacilityFields({ layer, form, setForm, errors }: Props) {
   );
   const select = (k: keyof FacilityForm, options: string[], label: (v: string) => string) => (
     <label className="field" key={k}>
-      {FIELD_ZH[k]}
+      {fieldLabel(k, t)}
       <select value={form[k]} onChange={(e) => setForm((f) => ({ ...f, [k]: e.target.value }))} name={k} data-testid={`field-${k}`}>
         {options.map((o) => (
           <option key={o} value={o}>
@@ -45,7 +45,7 @@ export function FacilityFields({ layer, form, setForm, errors }: Props) {
       {layer === 'shelters' ? (
         <>
           {select('shelterClass', SHELTER_CLASSES, (v) => translateLoose(locale, `shelterClass.${v}`, v))}
-          {select('siteType', SITE_TYPES, (v) => SITE_TYPE_ZH[v] ?? v)}
+          {select('siteType', SITE_TYPES, (v) => siteTypeLabel(v, t))}
           {select('status', STATUSES, (v) => translateLoose(locale, `status.${v}`, v))}
           {input('totalAreaM2', true)}
           {input('effectiveAreaM2', true)}
@@ -53,7 +53,7 @@ export function FacilityFields({ layer, form, setForm, errors }: Props) {
         </>
       ) : (
         <>
-          {select('stationType', STATION_TYPES, (v) => STATION_TYPE_ZH[v] ?? v)}
+          {select('stationType', STATION_TYPES, (v) => stationTypeLabel(v, t))}
           {input('vehicles', true)}
           {input('staff', true)}
         </>

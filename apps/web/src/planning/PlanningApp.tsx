@@ -138,7 +138,7 @@ export default function PlanningApp() {
             aria-invalid={parseTarget(targetText) === null}
             data-testid="target-input"
           />
-          m²/人
+          {t('planning.unit.m2PerPerson')}
         </label>
         {parseTarget(targetText) === null ? <span className="badge warn-badge">{t('planning.targetInvalid')}</span> : null}
         <label className="toggle">
@@ -182,7 +182,7 @@ export default function PlanningApp() {
                     <button type="button" className="link" onClick={() => zoomTownship(r.code)}>
                       {r.name}
                     </button>{' '}
-                    <span className="warn">{fmt(r.perCapitaM2, 2)}</span> m²/人 · {t('planning.col.shortfall')} {fmt(r.shortfallM2)} m²
+                    <span className="warn">{fmt(r.perCapitaM2, 2)}</span> {t('planning.unit.m2PerPerson')} · {t('planning.col.shortfall')} {fmt(r.shortfallM2)} m²
                   </li>
                 ))}
               </ol>

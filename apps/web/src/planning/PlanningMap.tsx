@@ -8,6 +8,7 @@ import { addIcons } from '../map/icons.js';
 import { loadMapLibre, type MapLibre } from '../map/load-maplibre.js';
 import { addTownshipLabels } from '../map/township-labels.js';
 import { bboxOf } from '../common/geo-math.js';
+import { useI18n } from '../i18n/index.js';
 import { PICKABLE, installPlanningLayers, type PlanningSource } from './planning-layers.js';
 import type { Townships } from './use-planning-data.js';
 
@@ -39,6 +40,7 @@ declare global {
 }
 
 export function PlanningMap(props: Props) {
+  const { t } = useI18n();
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MlMap | null>(null);
   const [ml, setMl] = useState<MapLibre | null>(null);
@@ -111,7 +113,7 @@ export function PlanningMap(props: Props) {
     if (!map || !ml || !props.moving) return;
     const el = document.createElement('div');
     el.className = 'planning-drag-handle';
-    el.title = '拖动以移动位置';
+    el.title = t('planning.map.dragTitle');
     el.dataset.testid = 'drag-handle';
     const marker: Marker = new ml.Marker({ element: el, draggable: true }).setLngLat(props.moving).addTo(map);
     marker.on('dragend', () => {
@@ -121,5 +123,5 @@ export function PlanningMap(props: Props) {
     return () => void marker.remove();
   }, [map, ml, props.moving]);
 
-  return <div ref={container} className="map" role="region" aria-label="规划地图" data-testid="planning-map" />;
+  return <div ref={container} className="map" role="region" aria-label={t('planning.map.label')} data-testid="planning-map" />;
 }

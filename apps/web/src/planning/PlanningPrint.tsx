@@ -4,7 +4,7 @@ import { CLASSES } from './per-capita-logic.js';
 import { compareTable, type Scenario } from './scenario-logic.js';
 import { CompareTable } from './ScenarioPanel.js';
 import { BeforeAfter } from './BeforeAfter.js';
-import { PROBLEM_ZH, type SitingResult } from './siting-logic.js';
+import { problemLabel, type SitingResult } from './siting-logic.js';
 
 export function PlanningPrint({ targetM2, includePlanned, sample, result, compared }: { targetM2: number; includePlanned: boolean; sample: boolean; result: SitingResult | null; compared: Scenario[] }) {
   const { t, locale } = useI18n();
@@ -13,7 +13,7 @@ export function PlanningPrint({ targetM2, includePlanned, sample, result, compar
       <div className="print-only planning-print-head">
         <h1 className="print-title">{t('planning.print.title')}</h1>
         <p>
-          {t('printDate')}: {new Date().toLocaleDateString(locale)} · {t('planning.areaBasis')} · {t('planning.kpiTarget')} {targetM2} m²/人 · {includePlanned ? t('planning.includePlanned') : t('planning.print.current')}
+          {t('printDate')}: {new Date().toLocaleDateString(locale)} · {t('planning.areaBasis')} · {t('planning.kpiTarget')} {targetM2} {t('planning.unit.m2PerPerson')} · {includePlanned ? t('planning.includePlanned') : t('planning.print.current')}
           {sample ? ` · ${t('sample')}` : ''}
         </p>
         <div className="print-legend">
@@ -26,11 +26,13 @@ export function PlanningPrint({ targetM2, includePlanned, sample, result, compar
       </div>
       <section className="print-only planning-print-scenarios" data-testid="print-scenarios">
         <h2>{t('planning.print.scenarios')}</h2>
-        {compared.length > 0 ? <CompareTable scenarios={compared} rows={compareTable(compared)} /> : null}
+        {compared.length > 0 ? <CompareTable scenarios={compared} rows={compareTable(compared, t)} /> : null}
         {compared.length === 0 && result ? (
           <>
             <p>
-              {PROBLEM_ZH[result.problem]} · {t('planning.siting.sites')} {result.chosen.length}：{result.sites.features.map((f) => f.properties.name).join('、')}
+              {problemLabel(result.problem, t)} · {t('planning.siting.sites')} {result.chosen.length}
+              {t('planning.list.colon')}
+              {result.sites.features.map((f) => f.properties.name).join(t('planning.list.sep'))}
             </p>
             <BeforeAfter result={result} />
           </>

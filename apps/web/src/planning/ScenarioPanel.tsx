@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/index.js';
 import { fmt } from './per-capita-logic.js';
 import { send } from './planning-api.js';
 import { compareTable, SCENARIO_COLOURS, toggleCompare, type Scenario } from './scenario-logic.js';
-import { PROBLEM_ZH } from './siting-logic.js';
+import { problemLabel } from './siting-logic.js';
 
 interface Props {
   /** Bumped when a scenario was saved elsewhere, to reload the list. */
@@ -14,7 +14,7 @@ interface Props {
 }
 
 export function ScenarioPanel({ revision, compared, setCompared }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [list, setList] = useState<Scenario[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [again, setAgain] = useState(0);
@@ -38,7 +38,7 @@ export function ScenarioPanel({ revision, compared, setCompared }: Props) {
     setCompared(compared.filter((c) => c.id !== s.id));
     setAgain((a) => a + 1);
   };
-  const rows = compareTable(compared);
+  const rows = compareTable(compared, t);
   return (
     <div data-testid="scenario-panel">
       <p className="sub-note">{t('planning.scenario.hint')}</p>
@@ -54,7 +54,7 @@ export function ScenarioPanel({ revision, compared, setCompared }: Props) {
                 {slot >= 0 ? <span className="swatch dot" style={{ background: SCENARIO_COLOURS[slot] }} /> : null} <strong>{s.name}</strong>
               </label>
               <span className="sub-note">
-                {PROBLEM_ZH[s.problem]} · {s.createdBy} · {new Date(s.createdAt).toLocaleString('zh-CN')}
+                {problemLabel(s.problem, t)} · {s.createdBy} · {new Date(s.createdAt).toLocaleString(locale)}
               </span>
               <button type="button" className="link danger" onClick={() => void remove(s)} aria-label={`${t('planning.scenario.delete')} ${s.name}`}>
                 {t('planning.scenario.delete')}
@@ -70,11 +70,12 @@ export function ScenarioPanel({ revision, compared, setCompared }: Props) {
 
 /** The side-by-side indicator table (also printed on the planning sheet). */
 export function CompareTable({ scenarios, rows }: { scenarios: Scenario[]; rows: ReturnType<typeof compareTable> }) {
+  const { t } = useI18n();
   return (
     <table className="compare-table" data-testid="compare-table">
       <thead>
         <tr>
-          <th scope="col">指标</th>
+          <th scope="col">{t('planning.indicator.name')}</th>
           {scenarios.map((s, i) => (
             <th scope="col" key={s.id}>
               <span className="swatch dot" style={{ background: SCENARIO_COLOURS[i] }} /> {s.name}
@@ -87,7 +88,7 @@ export function CompareTable({ scenarios, rows }: { scenarios: Scenario[]; rows:
           <tr key={r.label}>
             <th scope="row">{r.label}</th>
             {r.values.map((v, i) => (
-              <td key={i}>{typeof v === 'number' ? fmt(v, r.digits) : v === null ? '—' : (PROBLEM_ZH[v as keyof typeof PROBLEM_ZH] ?? v)}</td>
+              <td key={i}>{typeof v === 'number' ? fmt(v, r.digits) : v === null ? '—' : v}</td>
             ))}
           </tr>
         ))}

@@ -1,9 +1,9 @@
 /** Siting: problem, facility, p or target, radius/time, candidate filters; run with progress and cancel; results; save; accept. */
 import { useState } from 'react';
-import { useI18n } from '../i18n/index.js';
-import { SITE_TYPES, SITE_TYPE_ZH } from './edit-logic.js';
+import { fill, useI18n, type Translate } from '../i18n/index.js';
+import { SITE_TYPES, siteTypeLabel } from './edit-logic.js';
 import { fmt } from './per-capita-logic.js';
-import { checkForm, DEFAULT_FORM, PROBLEM_ZH, siteAdds, sitingRequest, type Problem, type SiteProps, type SitingForm } from './siting-logic.js';
+import { checkForm, DEFAULT_FORM, PROBLEMS, problemLabel, siteAdds, sitingRequest, type Problem, type SiteProps, type SitingForm } from './siting-logic.js';
 import { BeforeAfter } from './BeforeAfter.js';
 import type { SitingRun } from './use-siting.js';
 
@@ -22,7 +22,7 @@ export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocu
   const [touched, setTouched] = useState(false);
   const [name, setName] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
-  const errors = checkForm(form);
+  const errors = checkForm(form, t);
   const set = <K extends keyof SitingForm>(k: K, v: SitingForm[K]) => setForm((f) => ({ ...f, [k]: v }));
   const err = (k: string) => (touched && errors[k] ? <span className="error" role="alert">{errors[k]}</span> : null);
   const running = siting.state === 'running';
@@ -37,9 +37,9 @@ export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocu
       <label className="field">
         {t('planning.siting.problem')}
         <select value={form.problem} onChange={(e) => set('problem', e.target.value as Problem)} data-testid="siting-problem">
-          {(Object.keys(PROBLEM_ZH) as Problem[]).map((p) => (
+          {PROBLEMS.map((p) => (
             <option key={p} value={p}>
-              {PROBLEM_ZH[p]}
+              {problemLabel(p, t)}
             </option>
           ))}
         </select>
@@ -92,7 +92,7 @@ export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocu
           {SITE_TYPES.map((s) => (
             <label key={s}>
               <input type="checkbox" checked={form.siteTypes.includes(s)} onChange={(e) => set('siteTypes', e.target.checked ? [...form.siteTypes, s] : form.siteTypes.filter((x) => x !== s))} />
-              {SITE_TYPE_ZH[s]}
+              {siteTypeLabel(s, t)}
             </label>
           ))}
         </div>
@@ -133,7 +133,7 @@ export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocu
       {r && siting.state === 'done' ? (
         <div className="siting-result" data-testid="siting-result">
           <h3>
-            {PROBLEM_ZH[r.problem]} · {t('planning.siting.sites')} {r.chosen.length}
+            {problemLabel(r.problem, t)} · {t('planning.siting.sites')} {r.chosen.length}
           </h3>
           <p className="sub-note">
             {r.solver} · {r.optimal ? t('planning.siting.optimal') : t('planning.siting.best')} · {(r.timeMs / 1000).toFixed(1)} s{r.note ? ` · ${r.note}` : ''}
@@ -141,7 +141,9 @@ export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocu
           <BeforeAfter result={r} />
           {r.unreachable?.length ? (
             <p className="sub-note warn">
-              {t('planning.siting.unreachable')}：{r.unreachable.map((u) => `${u.name}（${fmt(u.shortfallM2)} m²）`).join('、')}
+              {t('planning.siting.unreachable')}
+              {t('planning.list.colon')}
+              {r.unreachable.map((u) => `${u.name}${fill(t('planning.unit.wrap'), { unit: `${fmt(u.shortfallM2)} m²` })}`).join(t('planning.list.sep'))}
             </p>
           ) : null}
           <div className="save-row">
@@ -155,7 +157,9 @@ export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocu
               {t('planning.scenario.save')}
             </button>
           </div>
-          {saved ? <p className="sub-note" data-testid="scenario-saved">{t('planning.scenario.saved')}：{saved}</p> : null}
+          {saved ? <p className="sub-note" data-testid="scenario-saved">{t('planning.scenario.saved')}
+              {t('planning.list.colon')}
+              {saved}</p> : null}
           <ol className="site-list" data-testid="site-list">
             {r.sites.features.map((f) => {
               const p = f.properties;
@@ -165,7 +169,7 @@ export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocu
                   <button type="button" className="link" onClick={() => onFocus(f.geometry.coordinates as [number, number])}>
                     {p.name}
                   </button>
-                  <div className="sub-note">{p.code} · {siteLabel(p)}</div>
+                  <div className="sub-note">{p.code} · {siteLabel(p, t)}</div>
                   {done ? (
                     <button type="button" onClick={() => onUndo(p.code)} data-testid={`undo-${p.code}`}>
                       {t('planning.accept.undo')}
@@ -185,7 +189,7 @@ export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocu
   );
 }
 
-function siteLabel(p: SiteProps): string {
-  return [p.siteType ? SITE_TYPE_ZH[p.siteType] ?? p.siteType : null, siteAdds(p)].filter(Boolean).join(' · ');
+function siteLabel(p: SiteProps, t: Translate): string {
+  return [p.siteType ? siteTypeLabel(p.siteType, t) : null, siteAdds(p, t)].filter(Boolean).join(' · ');
 }
 

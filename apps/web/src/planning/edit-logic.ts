@@ -1,5 +1,6 @@
-/** Facility editing: the attribute form's values, checks with Chinese messages, the feature to send, server errors in Chinese. */
+/** Facility editing: the attribute form's values, checks with messages (Chinese by default), the feature to send, server errors translated. */
 import type { Feature, Point } from 'geojson';
+import { fill, zhT, type MessageKey, type Translate } from '../i18n/index.js';
 import type { FieldError } from './planning-api.js';
 
 export type EditLayer = 'shelters' | 'fire-stations';
@@ -19,38 +20,27 @@ export interface FacilityForm {
   staff: string;
 }
 
-export const FIELD_ZH: Record<string, string> = {
-  code: '编号',
-  name: '名称',
-  shelterClass: '场所类别',
-  siteType: '场地类型',
-  status: '状态',
-  totalAreaM2: '总面积',
-  effectiveAreaM2: '有效面积',
-  capacity: '可容纳人数',
-  stationType: '消防站类型',
-  vehicles: '车辆数',
-  staff: '人员数',
-  geometry: '位置',
-  townshipCode: '所属乡镇',
-};
+const FIELDS = ['code', 'name', 'shelterClass', 'siteType', 'status', 'totalAreaM2', 'effectiveAreaM2', 'capacity', 'stationType', 'vehicles', 'staff', 'geometry', 'townshipCode'];
+
+/** The label of a form field (the field name itself when unknown). */
+export function fieldLabel(key: string, t: Translate = zhT): string {
+  return FIELDS.includes(key) ? t(`planning.field.${key}` as MessageKey) : key;
+}
 
 export const SHELTER_CLASSES = ['emergency', 'short-term', 'medium-term', 'long-term', 'central'];
 export const SITE_TYPES = ['park', 'square', 'school', 'stadium', 'civil-defence', 'green', 'vacant', 'other'];
 export const STATUSES = ['planned', 'built', 'open', 'closed'];
 export const STATION_TYPES = ['class-1', 'class-2', 'special', 'small', 'township-full-time-1', 'township-full-time-2', 'township-volunteer', 'micro'];
 
-export const SITE_TYPE_ZH: Record<string, string> = { park: '公园', square: '广场', school: '学校', stadium: '体育场馆', 'civil-defence': '人防工程', green: '绿地', vacant: '空地', other: '其他' };
-export const STATION_TYPE_ZH: Record<string, string> = {
-  'class-1': '一级普通消防站',
-  'class-2': '二级普通消防站',
-  special: '特勤消防站',
-  small: '小型消防站',
-  'township-full-time-1': '乡镇一级专职队',
-  'township-full-time-2': '乡镇二级专职队',
-  'township-volunteer': '乡镇志愿队',
-  micro: '微型消防站',
-};
+/** The label of a candidate-site / shelter site type (the value itself when unknown). */
+export function siteTypeLabel(v: string, t: Translate = zhT): string {
+  return SITE_TYPES.includes(v) ? t(`planning.siteType.${v}` as MessageKey) : v;
+}
+
+/** The label of a fire-station type (the value itself when unknown). */
+export function stationTypeLabel(v: string, t: Translate = zhT): string {
+  return STATION_TYPES.includes(v) ? t(`planning.stationType.${v}` as MessageKey) : v;
+}
 
 /** A form for a new facility at a clicked point (planned, short-term shelter / class-2 station). */
 export function emptyForm(): FacilityForm {
@@ -66,21 +56,21 @@ export function formOf(p: Record<string, unknown>): FacilityForm {
 const nonNegative = (v: string) => v.trim() !== '' && Number.isFinite(Number(v)) && Number(v) >= 0;
 const count = (v: string) => nonNegative(v) && Number.isInteger(Number(v));
 
-/** Field → Chinese message; empty when the form can be sent. */
-export function checkFacility(layer: EditLayer, f: FacilityForm): Record<string, string> {
+/** Field → message (Chinese by default); empty when the form can be sent. */
+export function checkFacility(layer: EditLayer, f: FacilityForm, t: Translate = zhT): Record<string, string> {
   const e: Record<string, string> = {};
-  if (!f.code.trim()) e.code = '请填写编号';
-  else if (f.code.length > 64) e.code = '编号不能超过 64 个字符';
-  if (!f.name.trim()) e.name = '请填写名称';
-  else if (f.name.length > 200) e.name = '名称不能超过 200 个字符';
+  if (!f.code.trim()) e.code = t('planning.error.codeRequired');
+  else if (f.code.length > 64) e.code = t('planning.error.codeTooLong');
+  if (!f.name.trim()) e.name = t('planning.error.nameRequired');
+  else if (f.name.length > 200) e.name = t('planning.error.nameTooLong');
   if (layer === 'shelters') {
-    if (!nonNegative(f.totalAreaM2)) e.totalAreaM2 = '总面积须为不小于 0 的数字（m²）';
-    if (!nonNegative(f.effectiveAreaM2)) e.effectiveAreaM2 = '有效面积须为不小于 0 的数字（m²）';
-    else if (nonNegative(f.totalAreaM2) && Number(f.effectiveAreaM2) > Number(f.totalAreaM2)) e.effectiveAreaM2 = '有效面积不能大于总面积';
-    if (!count(f.capacity)) e.capacity = '可容纳人数须为不小于 0 的整数';
+    if (!nonNegative(f.totalAreaM2)) e.totalAreaM2 = t('planning.error.totalArea');
+    if (!nonNegative(f.effectiveAreaM2)) e.effectiveAreaM2 = t('planning.error.effectiveArea');
+    else if (nonNegative(f.totalAreaM2) && Number(f.effectiveAreaM2) > Number(f.totalAreaM2)) e.effectiveAreaM2 = t('planning.error.effectiveOverTotal');
+    if (!count(f.capacity)) e.capacity = t('planning.error.capacity');
   } else {
-    if (f.vehicles.trim() !== '' && !count(f.vehicles)) e.vehicles = '车辆数须为不小于 0 的整数';
-    if (f.staff.trim() !== '' && !count(f.staff)) e.staff = '人员数须为不小于 0 的整数';
+    if (f.vehicles.trim() !== '' && !count(f.vehicles)) e.vehicles = t('planning.error.vehicles');
+    if (f.staff.trim() !== '' && !count(f.staff)) e.staff = t('planning.error.staff');
   }
   return e;
 }
@@ -102,25 +92,24 @@ export function newFeature(layer: EditLayer, f: FacilityForm, lonLat: [number, n
   return { type: 'Feature', geometry: { type: 'Point', coordinates: [r(lonLat[0]), r(lonLat[1])] }, properties: propertiesOf(layer, f) };
 }
 
-/** Server field errors ({field: 'properties.capacity', message}) as form field → Chinese message. */
-export function serverFieldErrors(fields: readonly FieldError[]): Record<string, string> {
+/** Server field errors ({field: 'properties.capacity', message}) as form field → message (Chinese by default). */
+export function serverFieldErrors(fields: readonly FieldError[], t: Translate = zhT): Record<string, string> {
   const out: Record<string, string> = {};
   for (const { field, message } of fields) {
     const key = field.replace(/^properties\./, '');
-    const label = FIELD_ZH[key] ?? key;
-    out[key in FIELD_ZH ? key : '_form'] = `${label}：${translateReason(message)}`;
+    out[FIELDS.includes(key) ? key : '_form'] = fill(t('planning.reason.join'), { label: fieldLabel(key, t), reason: translateReason(message, t) });
   }
   return out;
 }
 
-/** The server's (English) reasons that planners meet most often, in Chinese; others are shown as they are. */
-export function translateReason(message: string): string {
-  if (/outside the county/.test(message)) return '位置在县域范围之外';
-  if (/taken|duplicate|already exists|unique/i.test(message)) return '已被使用，请换一个';
-  if (/Required|required/.test(message)) return '必填';
-  if (/Too big|at most|<=/.test(message)) return `数值或长度超出上限（${message}）`;
-  if (/Too small|at least|>=/.test(message)) return `数值或长度低于下限（${message}）`;
-  if (/Invalid option|expected one of/i.test(message)) return '不是允许的取值';
+/** The server's (English) reasons that planners meet most often, translated; others are shown as they are. */
+export function translateReason(message: string, t: Translate = zhT): string {
+  if (/outside the county/.test(message)) return t('planning.reason.outsideCounty');
+  if (/taken|duplicate|already exists|unique/i.test(message)) return t('planning.reason.taken');
+  if (/Required|required/.test(message)) return t('planning.reason.required');
+  if (/Too big|at most|<=/.test(message)) return fill(t('planning.reason.tooBig'), { message });
+  if (/Too small|at least|>=/.test(message)) return fill(t('planning.reason.tooSmall'), { message });
+  if (/Invalid option|expected one of/i.test(message)) return t('planning.reason.invalidOption');
   return message;
 }
 

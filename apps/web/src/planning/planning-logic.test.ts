@@ -6,6 +6,10 @@ import { compareSites, compareTable, toggleCompare, type Scenario } from './scen
 import { checkFacility, conflictingFields, emptyForm, newFeature, serverFieldErrors } from './edit-logic.js';
 import { canCommit, formatOf } from './import-logic.js';
 import { haversineM } from '../common/geo-math.js';
+import { translate } from '../i18n/index.js';
+
+const enT = (k: Parameters<typeof translate>[1]) => translate('en', k);
+const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 
 const row = (code: string, name: string, perCapitaM2: number | null, extra: Partial<PlanRow> = {}): PlanRow => ({
   code, name, population: 1000, shelterCount: 1, effectiveAreaM2: (perCapitaM2 ?? 0) * 1000, perCapitaM2, meetsTarget: perCapitaM2 === null ? null : perCapitaM2 >= 2.5,
@@ -73,6 +77,14 @@ describe('siting form', () => {
     expect(checkForm({ ...DEFAULT_FORM, p: '0', radiusM: '-1' })).toEqual({ p: '新增设施数量须为不小于 1 的整数', radiusM: '服务半径须大于 0 且不超过 100 000 米' });
     expect(checkForm({ ...DEFAULT_FORM, problem: 'shelter-gap', facility: 'fire-station' }).facility).toBe('缺口补齐仅适用于避难场所');
   });
+  it('answers in English when given the English translator, with no Chinese left', () => {
+    const errors = checkForm({ ...DEFAULT_FORM, p: '0', radiusM: '-1', minAreaM2: '-5' }, enT);
+    expect(errors.p).toBe('The number of new facilities must be a whole number ≥ 1');
+    for (const m of Object.values(errors)) expect(m).not.toMatch(cjk);
+    expect(siteAdds({ demandWeight: 1234, demandCount: 2, basis: 'newly-covered', effectiveAreaM2: 3000 } as SiteProps, enT)).toBe('newly covers 1,234 people (2 villages) · effective area +3,000 m²');
+    expect(serverFieldErrors([{ field: 'properties.code', message: 'code "A" is taken' }], enT)).toEqual({ code: 'Code: already in use; choose another' });
+    expect(checkFacility('shelters', { ...emptyForm(), effectiveAreaM2: '2', totalAreaM2: '1' }, enT).effectiveAreaM2).toBe('Effective area cannot exceed the total area');
+  });
   it('builds an async request with p, radius and the candidate filter', () => {
     expect(sitingRequest({ ...DEFAULT_FORM, p: '4', radiusM: '1500', siteTypes: ['park'], minAreaM2: '2000' })).toMatchObject({
       problem: 'mclp', facility: 'shelter', p: 4, radiusM: 1500, async: true, candidateFilter: { siteTypes: ['park'], minAreaM2: 2000 },
@@ -100,6 +112,10 @@ describe('scenario comparison', () => {
     expect(rows.find((r) => r.label === '覆盖率·方案（%）')!.values).toEqual([60, null]);
     expect(rows.find((r) => r.label === '全县人均·方案（m²/人）')!.values).toEqual([null, 2.5]);
     expect(rows.find((r) => r.label === '新增点位（处）')!.values).toEqual([2, 2]);
+    const en = compareTable([sc(1, 'mclp', { coveredShare: 0.5 }, { coveredShare: 0.6 })], enT);
+    expect(en.find((r) => r.label === 'Coverage, with the plan (%)')!.values).toEqual([60]);
+    expect(en[0]!.values).toEqual(['Maximal covering (MCLP)']);
+    for (const r of en) expect(r.label).not.toMatch(cjk);
   });
   it('tags each scenario site with its colour and slot', () => {
     expect(compareSites([sc(1, 'mclp', {}, {}), sc(2, 'mclp', {}, {})]).features.map((f) => f.properties!.slot)).toEqual([0, 1]);

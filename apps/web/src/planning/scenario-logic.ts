@@ -1,6 +1,7 @@
 /** Scenario comparison: the stored scenario shape, colours for 2–3 scenarios, the side-by-side indicator table. */
 import type { FeatureCollection, Point } from 'geojson';
-import { indicatorRows, indicatorValue, type Problem, type SitingResult } from './siting-logic.js';
+import { fill, zhT, type Translate } from '../i18n/index.js';
+import { indicatorLabel, indicatorRows, indicatorValue, problemLabel, unitLabel, type Problem, type SitingResult } from './siting-logic.js';
 
 export interface Scenario {
   id: number;
@@ -28,17 +29,18 @@ export interface CompareRow {
 }
 
 /** Rows of the comparison table: sites added, then before → after of each indicator the problems share. */
-export function compareTable(scenarios: readonly Scenario[]): CompareRow[] {
+export function compareTable(scenarios: readonly Scenario[], t: Translate = zhT): CompareRow[] {
   const rows: CompareRow[] = [
-    { label: '问题类型', values: scenarios.map((s) => s.problem), digits: 0 },
-    { label: '新增点位（处）', values: scenarios.map((s) => s.result?.chosen.length ?? null), digits: 0 },
+    { label: t('planning.compare.problem'), values: scenarios.map((s) => problemLabel(s.problem, t)), digits: 0 },
+    { label: t('planning.compare.sites'), values: scenarios.map((s) => s.result?.chosen.length ?? null), digits: 0 },
   ];
   const kinds = new Set(scenarios.map((s) => (s.problem === 'shelter-gap' ? 'gap' : 'loc')));
   for (const kind of kinds) {
     for (const r of indicatorRows(kind === 'gap' ? 'shelter-gap' : 'mclp')) {
-      const unit = r.unit ? `（${r.unit}）` : '';
-      rows.push({ label: `${r.zh}·现状${unit}`, values: scenarios.map((s) => (sameKind(s, kind) ? indicatorValue(r, s.result?.before[r.key]) : null)), digits: r.digits });
-      rows.push({ label: `${r.zh}·方案${unit}`, values: scenarios.map((s) => (sameKind(s, kind) ? indicatorValue(r, s.result?.after[r.key]) : null)), digits: r.digits });
+      const unit = fill(t('planning.unit.wrap'), { unit: unitLabel(r.unit, t) });
+      const label = indicatorLabel(r, t);
+      rows.push({ label: fill(t('planning.compare.before'), { label, unit }), values: scenarios.map((s) => (sameKind(s, kind) ? indicatorValue(r, s.result?.before[r.key]) : null)), digits: r.digits });
+      rows.push({ label: fill(t('planning.compare.after'), { label, unit }), values: scenarios.map((s) => (sameKind(s, kind) ? indicatorValue(r, s.result?.after[r.key]) : null)), digits: r.digits });
     }
   }
   return rows;

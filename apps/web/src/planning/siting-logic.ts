@@ -1,5 +1,6 @@
-/** Siting panel logic: the request from the form, checks in Chinese, before/after indicators, what each site adds. */
+/** Siting panel logic: the request from the form, checks (Chinese by default), before/after indicators, what each site adds. */
 import type { Feature, FeatureCollection, Point } from 'geojson';
+import { fill, zhT, type MessageKey, type Translate } from '../i18n/index.js';
 
 export type Problem = 'mclp' | 'lscp' | 'p-median' | 'p-center' | 'shelter-gap';
 export type FacilityKind = 'shelter' | 'fire-station';
@@ -34,27 +35,27 @@ export const DEFAULT_FORM: SitingForm = {
 
 const needsP = (p: Problem) => p === 'mclp' || p === 'p-median' || p === 'p-center';
 
-/** Field → Chinese message for what is wrong with the form; empty when it can be sent. */
-export function checkForm(f: SitingForm): Record<string, string> {
+/** Field → message (Chinese by default) for what is wrong with the form; empty when it can be sent. */
+export function checkForm(f: SitingForm, t: Translate = zhT): Record<string, string> {
   const errors: Record<string, string> = {};
   const num = (s: string) => (s.trim() === '' ? NaN : Number(s));
   if (needsP(f.problem)) {
     const p = num(f.p);
-    if (!Number.isInteger(p) || p < 1) errors.p = '新增设施数量须为不小于 1 的整数';
+    if (!Number.isInteger(p) || p < 1) errors.p = t('planning.error.p');
   }
   if (f.problem === 'shelter-gap') {
-    const t = num(f.target);
-    if (!(t > 0 && t <= 100)) errors.target = '人均目标须大于 0 且不超过 100 m²/人';
-    if (f.facility !== 'shelter') errors.facility = '缺口补齐仅适用于避难场所';
+    const target = num(f.target);
+    if (!(target > 0 && target <= 100)) errors.target = t('planning.error.target');
+    if (f.facility !== 'shelter') errors.facility = t('planning.error.gapShelterOnly');
   } else if (f.reach === 'radius') {
     const r = num(f.radiusM);
-    if (!(r > 0 && r <= 100_000)) errors.radiusM = '服务半径须大于 0 且不超过 100 000 米';
+    if (!(r > 0 && r <= 100_000)) errors.radiusM = t('planning.error.radius');
   } else {
     const m = num(f.minutes);
-    if (!(m > 0 && m <= 600)) errors.minutes = '到达时间须大于 0 且不超过 600 分钟';
+    if (!(m > 0 && m <= 600)) errors.minutes = t('planning.error.minutes');
   }
-  if (f.minAreaM2.trim() !== '' && !(num(f.minAreaM2) >= 0)) errors.minAreaM2 = '最小面积须为非负数';
-  if (f.minHazardDistanceM.trim() !== '' && !(num(f.minHazardDistanceM) >= 0 && num(f.minHazardDistanceM) <= 50_000)) errors.minHazardDistanceM = '与危险源距离须在 0–50 000 米之间';
+  if (f.minAreaM2.trim() !== '' && !(num(f.minAreaM2) >= 0)) errors.minAreaM2 = t('planning.error.minArea');
+  if (f.minHazardDistanceM.trim() !== '' && !(num(f.minHazardDistanceM) >= 0 && num(f.minHazardDistanceM) <= 50_000)) errors.minHazardDistanceM = t('planning.error.hazardDistance');
   return errors;
 }
 
@@ -111,25 +112,24 @@ export interface SitingResult {
 }
 
 export interface IndicatorRow {
-  key: string;
-  zh: string;
-  unit: string;
+  key: 'coveredWeight' | 'coveredShare' | 'meanImpedance' | 'maxImpedance' | 'effectiveAreaM2' | 'perCapitaM2' | 'townshipsBelowTarget' | 'shortfallM2';
+  unit: '%' | 'm²' | 'people' | 'm' | 'm2PerPerson' | 'count';
   digits: number;
   /** True when a larger value is better (for the arrow colour). */
   higherIsBetter: boolean;
 }
 
 const LOCATION_ROWS: IndicatorRow[] = [
-  { key: 'coveredWeight', zh: '覆盖人口', unit: '人', digits: 0, higherIsBetter: true },
-  { key: 'coveredShare', zh: '覆盖率', unit: '%', digits: 1, higherIsBetter: true },
-  { key: 'meanImpedance', zh: '平均距离', unit: '米', digits: 0, higherIsBetter: false },
-  { key: 'maxImpedance', zh: '最远距离', unit: '米', digits: 0, higherIsBetter: false },
+  { key: 'coveredWeight', unit: 'people', digits: 0, higherIsBetter: true },
+  { key: 'coveredShare', unit: '%', digits: 1, higherIsBetter: true },
+  { key: 'meanImpedance', unit: 'm', digits: 0, higherIsBetter: false },
+  { key: 'maxImpedance', unit: 'm', digits: 0, higherIsBetter: false },
 ];
 const GAP_ROWS: IndicatorRow[] = [
-  { key: 'effectiveAreaM2', zh: '有效避难面积', unit: 'm²', digits: 0, higherIsBetter: true },
-  { key: 'perCapitaM2', zh: '全县人均', unit: 'm²/人', digits: 2, higherIsBetter: true },
-  { key: 'townshipsBelowTarget', zh: '未达标乡镇', unit: '个', digits: 0, higherIsBetter: false },
-  { key: 'shortfallM2', zh: '面积缺口', unit: 'm²', digits: 0, higherIsBetter: false },
+  { key: 'effectiveAreaM2', unit: 'm²', digits: 0, higherIsBetter: true },
+  { key: 'perCapitaM2', unit: 'm2PerPerson', digits: 2, higherIsBetter: true },
+  { key: 'townshipsBelowTarget', unit: 'count', digits: 0, higherIsBetter: false },
+  { key: 'shortfallM2', unit: 'm²', digits: 0, higherIsBetter: false },
 ];
 
 /** The indicator rows that fit a problem (coverage figures for location problems, area figures for the gap). */
@@ -143,19 +143,31 @@ export function indicatorValue(row: IndicatorRow, v: number | null | undefined):
   return row.unit === '%' ? v * 100 : v;
 }
 
-/** One line in Chinese on what a proposed site adds. */
-export function siteAdds(p: SiteProps): string {
+/** One line (Chinese by default) on what a proposed site adds. */
+export function siteAdds(p: SiteProps, t: Translate = zhT): string {
   const parts: string[] = [];
+  const n = (x: number) => Math.round(x).toLocaleString('zh-CN');
   if (p.townshipName) parts.push(p.townshipName);
-  if (typeof p.demandWeight === 'number') parts.push(`${p.basis === 'newly-covered' ? '新增覆盖' : '服务'} ${Math.round(p.demandWeight).toLocaleString('zh-CN')} 人（${p.demandCount ?? 0} 个村/社区）`);
-  if (typeof p.effectiveAreaM2 === 'number') parts.push(`有效面积 +${Math.round(p.effectiveAreaM2).toLocaleString('zh-CN')} m²`);
+  if (typeof p.demandWeight === 'number') {
+    parts.push(fill(t(p.basis === 'newly-covered' ? 'planning.siteAdds.newlyCovered' : 'planning.siteAdds.serves'), { n: n(p.demandWeight), villages: p.demandCount ?? 0 }));
+  }
+  if (typeof p.effectiveAreaM2 === 'number') parts.push(fill(t('planning.siteAdds.area'), { area: n(p.effectiveAreaM2) }));
   return parts.join(' · ');
 }
 
-export const PROBLEM_ZH: Record<Problem, string> = {
-  mclp: '最大覆盖（MCLP）',
-  lscp: '集合覆盖（LSCP）',
-  'p-median': 'P 中位（总距离最小）',
-  'p-center': 'P 中心（最远距离最小）',
-  'shelter-gap': '人均缺口补齐',
-};
+export const PROBLEMS: Problem[] = ['mclp', 'lscp', 'p-median', 'p-center', 'shelter-gap'];
+
+/** The name of a siting problem (the value itself when unknown). */
+export function problemLabel(p: string, t: Translate = zhT): string {
+  return (PROBLEMS as string[]).includes(p) ? t(`planning.problem.${p}` as MessageKey) : p;
+}
+
+/** An indicator's name. */
+export function indicatorLabel(row: IndicatorRow, t: Translate = zhT): string {
+  return t(`planning.indicator.${row.key}` as MessageKey);
+}
+
+/** An indicator's unit for display ('%' and 'm²' as they are). */
+export function unitLabel(unit: IndicatorRow['unit'], t: Translate = zhT): string {
+  return unit === '%' || unit === 'm²' ? unit : t(`planning.unit.${unit}`);
+}

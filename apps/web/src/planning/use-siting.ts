@@ -48,7 +48,7 @@ export function useSiting(): SitingRun {
       job.current = null;
     } else if (v.status === 'failed' || v.status === 'cancelled') {
       setState(v.status);
-      setError(v.error ? `${v.error.message}${v.error.details?.fields?.length ? `（${v.error.details.fields.map((f) => f.field).join('、')}）` : ''}` : null);
+      setError(v.error ? `${v.error.message}${v.error.details?.fields?.length ? ` (${v.error.details.fields.map((f) => f.field).join(', ')})` : ''}` : null);
       job.current = null;
     } else {
       timer.current = setTimeout(() => {
