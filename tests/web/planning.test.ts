@@ -81,6 +81,22 @@ describe('planning workspace (/planning)', () => {
     await page.getByTestId('coverage-none').click();
   });
 
+  it('shows warehouse reach by level, and the uncovered population per township in the table', async () => {
+    const warehouses = (await (await context.request.get('/api/layers/warehouses')).json()) as { features: unknown[] };
+    await page.getByTestId('coverage-warehouses').click();
+    await expect.poll(() => text('coverage-legend')).toContain('县级储备库');
+    await expect.poll(() => page.evaluate(() => window.__planningMap!.querySourceFeatures('reach').length)).toBeGreaterThan(0);
+    await expect.poll(() => page.evaluate(() => window.__planningMap!.querySourceFeatures('warehouses').length)).toBeGreaterThan(0);
+    expect(warehouses.features.length).toBeGreaterThan(0);
+    expect(await text('coverage-share')).toMatch(/%/);
+    await page.getByTestId('coverage-none').click();
+
+    const cov = (await (await context.request.get('/api/analytics/coverage?facility=shelters')).json()) as { townships: { townshipCode: string; uncoveredPopulation: number }[] };
+    const worst = [...cov.townships].sort((a, b) => b.uncoveredPopulation - a.uncoveredPopulation)[0]!;
+    expect(worst.uncoveredPopulation).toBeGreaterThan(0);
+    await expect.poll(() => text(`pc-uncovered-${worst.townshipCode}`)).toBe(worst.uncoveredPopulation.toLocaleString('zh-CN'));
+  });
+
   it('runs MCLP and shelter gap closing, and saves both as scenarios', async () => {
     await page.getByTestId('tab-siting').click();
     await page.getByTestId('siting-p').fill('0');
@@ -256,6 +272,39 @@ describe('planning workspace: editing and import', () => {
     await p.screenshot({ path: join(SHOTS, 'planning-phone.png') });
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phone.close();
+  });
+
+  it('leaves no Chinese UI label on /planning in English (data names aside)', async () => {
+    const towns = (await (await context.request.get('/api/layers/townships')).json()) as { features: { properties: { name: string } }[] };
+    const names = towns.features.map((f) => f.properties.name).sort((a, b) => b.length - a.length);
+    const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+    const labelsOf = async (...selectors: string[]) => {
+      let all = '';
+      for (const sel of selectors) all += `\n${await page.locator(sel).first().innerText()}`;
+      // Data names, and the language switch, which names the other language in that language.
+      for (const n of [...names, '中文']) all = all.split(n).join('');
+      return all.split('\n').filter((l) => cjk.test(l));
+    };
+    await page.goto('/planning');
+    await page.getByTestId('per-capita-table').waitFor();
+    await page.getByTestId('lang-switch').click();
+    try {
+      await expect.poll(() => text('tab-coverage')).toBe('Coverage');
+      expect(await labelsOf('header', '.tabs', '.planning-side', '.kpis', '[data-testid=per-capita-table] thead', '[data-testid=per-capita-table] caption', '[data-testid=per-capita-table] tfoot')).toEqual([]);
+      await page.getByTestId('tab-coverage').click();
+      await page.getByTestId('coverage-warehouses').click();
+      await expect.poll(() => text('coverage-legend')).toContain('County warehouse');
+      expect(await labelsOf('.planning-side')).toEqual([]);
+      for (const tab of ['siting', 'edit', 'import']) {
+        await page.getByTestId(`tab-${tab}`).click();
+        expect([tab, await labelsOf('.planning-side')]).toEqual([tab, []]);
+      }
+      await page.getByTestId('tab-coverage').click();
+      await page.getByTestId('coverage-none').click();
+    } finally {
+      await page.getByTestId('lang-switch').click();
+      await expect.poll(() => text('tab-coverage')).toBe('覆盖分析');
+    }
   });
 
   it('made no console errors', () => {

@@ -117,7 +117,7 @@ export function EditPanel({ edit, setEdit, onChanged }: Props) {
       <div className="mode-group">
         {(['shelters', 'fire-stations'] as const).map((l) => (
           <button key={l} type="button" className={edit.mode === 'add' && edit.layer === l ? 'on' : ''} onClick={() => setEdit({ layer: l, mode: 'add', lonLat: null, feature: null })} data-testid={`add-${l}`}>
-            ＋ {t(`layer.${l}`)}
+            + {t(`layer.${l}`)}
           </button>
         ))}
       </div>
