@@ -12,7 +12,8 @@ import { coverageSets } from '../src/siting/coverage-sets.js';
 import { loadHighs } from '../src/siting/load-highs.js';
 import { mclpHeuristic } from '../src/siting/mclp-heuristic.js';
 import { mclpModel } from './mclp-model.js';
-import { benchArgs, clusteredInstance, coverageFromPlanar, coveredWeight, markdownTable } from './siting-synthetic.js';
+import { benchArgs, clusteredInstance, coverageFromPlanar, markdownTable } from './siting-synthetic.js';
+import { coveredWeight } from '../src/siting/covered-weight.js';
 
 const args = benchArgs();
 const exactLimitMs = Number(args.get('exact-limit-ms') ?? 60_000);

@@ -120,22 +120,6 @@ export function planarMatrix(inst: PlanarInstance): SitingMatrix {
   return { nDemand: n, nCandidates: c, values, existing: new Float64Array(n).fill(Infinity), weights: inst.w };
 }
 
-/** Covered weight of a set of open candidates. */
-export function coveredWeight(cs: CoverageSets, chosen: readonly number[]): number {
-  const hit = new Uint8Array(cs.n);
-  let s = 0;
-  for (const j of chosen) {
-    for (let k = cs.start[j]!; k < cs.start[j + 1]!; k++) {
-      const i = cs.items[k]!;
-      if (!hit[i]) {
-        hit[i] = 1;
-        s += cs.w[i]!;
-      }
-    }
-  }
-  return s;
-}
-
 /** `--key=value` command-line options. */
 export function benchArgs(): Map<string, string> {
   return new Map(

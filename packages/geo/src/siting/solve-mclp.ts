@@ -1,4 +1,5 @@
 import { combineExact } from './combine-exact.js';
+import { coveredWeight } from './covered-weight.js';
 import { coverageSets, type CoverageSets } from './coverage-sets.js';
 import { demandCoverers } from './demand-coverers.js';
 import { lpTerms } from './lp-text.js';
@@ -38,19 +39,4 @@ export function solveMclp(m: SitingMatrix, opts: SolveOptions & { p: number; lim
   const run = runMip(opts.highs, lp, ys, { timeLimitMs: Math.max(1, timeLimitMs - (performance.now() - t0)), start });
   const all = Array.from({ length: cs.c }, (_, j) => j);
   return combineExact(run, heuristic, t0, 'max', 0, (chosen) => coveredWeight(cs, chosen), coveredWeight(cs, all));
-}
-
-function coveredWeight(cs: CoverageSets, chosen: readonly number[]): number {
-  const hit = new Uint8Array(cs.n);
-  let s = 0;
-  for (const j of chosen) {
-    for (let k = cs.start[j]!; k < cs.start[j + 1]!; k++) {
-      const i = cs.items[k]!;
-      if (!hit[i]) {
-        hit[i] = 1;
-        s += cs.w[i]!;
-      }
-    }
-  }
-  return s;
 }
