@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Geometry } from 'geojson';
-import { checkGeometry } from '@riskmap/db';
+import { checkGeometries, checkGeometry } from '@riskmap/db';
 import { openTestDatabase, testBackends, type TestDatabase } from '@riskmap/db/testing';
-import { checkGeometries } from '../src/import/check-geometries.js';
 import { COUNTY_TOLERANCE_M } from '../src/validation/index.js';
 
 describe.each(testBackends())('checkGeometries on %s', (backend) => {

@@ -22,7 +22,7 @@ export { createSession, sessionUser, deleteSession, deleteUserSessions, deleteEx
 export { writeAudit, listAudit, type AuditRecord } from './queries/audit-log.js';
 export { readFeatureForEdit, type EditableFeature } from './queries/edit-read.js';
 export { createFeature, updateFeature, deleteFeature, restoreFeature, type EditOutcome, type EditAction, type EditContext } from './queries/edit-feature.js';
-export { checkGeometry, type GeometryCheck } from './queries/edit-geometry-check.js';
+export { checkGeometry, checkGeometries, type GeometryCheck } from './queries/edit-geometry-check.js';
 export { countyOutline } from './queries/county-outline.js';
 export { createScenario, listScenarios, getScenario, deleteScenario, type SitingScenario, type SitingScenarioSummary } from './queries/scenario-store.js';
 export { contextAreas } from './queries/context-areas.js';

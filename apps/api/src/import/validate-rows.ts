@@ -1,12 +1,11 @@
 import type { Feature, Geometry } from 'geojson';
-import { type Database, type EditableFeature, type Kysely, type LayerDescriptor } from '@riskmap/db';
+import { checkGeometries, type Database, type EditableFeature, type Kysely, type LayerDescriptor } from '@riskmap/db';
 import { convertCoordinates } from '@riskmap/geo';
 import { HttpError } from '../http/http-error.js';
 import type { SessionUser } from '../http/role.js';
 import { COUNTY_TOLERANCE_M, createFeatureSchema } from '../validation/index.js';
 import { crossFieldCheck, scopeCheck } from '../routes/edit-rules.js';
 import type { ImportCrs, RawRecord, RowError } from './types.js';
-import { checkGeometries } from './check-geometries.js';
 
 /** A record that passed every check: its geometry in WGS84 and its parsed properties. */
 export interface ValidRow {
