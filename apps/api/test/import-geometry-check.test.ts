@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Geometry } from 'geojson';
 import { checkGeometries, checkGeometry } from '@riskmap/db';
 import { openTestDatabase, testBackends, type TestDatabase } from '@riskmap/db/testing';
-import { COUNTY_TOLERANCE_M } from '../src/validation/index.js';
+import { domainDefaults } from '@riskmap/config';
+
+const COUNTY_TOLERANCE_M = domainDefaults.geometry.countyToleranceM;
 
 describe.each(testBackends())('checkGeometries on %s', (backend) => {
   let t: TestDatabase;

@@ -71,6 +71,8 @@ export interface DomainConfig {
     speedKmh: number;
     detourFactor: number;
   };
+  /** Edits and imports: how far outside the county boundary (m) a feature may lie (boundaries are approximate; stations serve across them). */
+  geometry: { countyToleranceM: number };
   emap: {
     minCellM: number;
     maxCellM: number;
@@ -187,6 +189,7 @@ export const domainDefaults: DomainConfig = {
     speedKmh: 45,
     detourFactor: 1.3,
   },
+  geometry: { countyToleranceM: 1_000 },
   emap: {
     minCellM: 100,
     maxCellM: 5_000,

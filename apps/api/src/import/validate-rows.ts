@@ -3,7 +3,7 @@ import { checkGeometries, type Database, type EditableFeature, type Kysely, type
 import { convertCoordinates } from '@riskmap/geo';
 import { HttpError } from '../http/http-error.js';
 import type { SessionUser } from '../http/role.js';
-import { COUNTY_TOLERANCE_M, createFeatureSchema } from '../validation/index.js';
+import { createFeatureSchema } from '../validation/index.js';
 import { crossFieldCheck, scopeCheck } from '../routes/edit-rules.js';
 import type { ImportCrs, RawRecord, RowError } from './types.js';
 
@@ -57,9 +57,9 @@ async function existingCodes(db: Kysely<Database>, d: LayerDescriptor, codes: st
  * Validate records as the editing routes validate a new feature: the layer's zod schema, coordinates converted from
  * the declared system, the cross-field and township-scope rules, geometry valid and inside the county (PostGIS), and
  * codes new (in the file and in the database). Returns the good rows and every problem by row and field.
- * @example const { valid, errors } = await validateRecords(db, LAYERS.shelters, read.records, 'gcj02', user)
+ * @example const { valid, errors } = await validateRecords(db, LAYERS.shelters, read.records, 'gcj02', user, 1000)
  */
-export async function validateRecords(db: Kysely<Database>, d: LayerDescriptor, records: RawRecord[], crs: ImportCrs, user: SessionUser): Promise<{ valid: ValidRow[]; errors: RowError[] }> {
+export async function validateRecords(db: Kysely<Database>, d: LayerDescriptor, records: RawRecord[], crs: ImportCrs, user: SessionUser, countyToleranceM: number): Promise<{ valid: ValidRow[]; errors: RowError[] }> {
   const schema = createFeatureSchema(d.id);
   const rules = [crossFieldCheck(d), scopeCheck(user)];
   const errors: RowError[] = [];
@@ -91,13 +91,13 @@ export async function validateRecords(db: Kysely<Database>, d: LayerDescriptor, 
   const valid: ValidRow[] = [];
   const seen = new Map<string, number>();
   const taken = await existingCodes(db, d, [...new Set(parsed.map((r) => String(r.properties.code)))]);
-  const checks = await checkGeometries(db, parsed.map((r) => r.geometry), COUNTY_TOLERANCE_M);
+  const checks = await checkGeometries(db, parsed.map((r) => r.geometry), countyToleranceM);
   for (const [i, row] of parsed.entries()) {
     const code = String(row.properties.code);
     const rowErrors: RowError[] = [];
     const c = checks[i]!;
     if (!c.valid) rowErrors.push({ row: row.row, field: 'geometry', message: `not valid (${c.reason})` });
-    else if (!c.insideCounty) rowErrors.push({ row: row.row, field: 'geometry', message: `outside the county (more than ${COUNTY_TOLERANCE_M} m from its boundary)` });
+    else if (!c.insideCounty) rowErrors.push({ row: row.row, field: 'geometry', message: `outside the county (more than ${countyToleranceM} m from its boundary)` });
     if (taken.has(code)) rowErrors.push({ row: row.row, field: 'properties.code', message: `code "${code}" already exists in ${d.id} (possibly deleted: restore it instead)` });
     else if (seen.has(code)) rowErrors.push({ row: row.row, field: 'properties.code', message: `code "${code}" repeats row ${seen.get(code)}` });
     else seen.set(code, row.row);

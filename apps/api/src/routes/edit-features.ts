@@ -7,7 +7,7 @@ import type { AppDeps } from '../deps.js';
 import { HttpError } from '../http/http-error.js';
 import { userOf } from '../http/role.js';
 import { EDITORS, requireRole } from '../auth/require-role.js';
-import { COUNTY_TOLERANCE_M, parseCreate, parsePatch, parseVersion } from '../validation/index.js';
+import { parseCreate, parsePatch, parseVersion } from '../validation/index.js';
 import { crossFieldCheck, scopeCheck, toHttpEditError } from './edit-rules.js';
 import './edit-openapi.js';
 
@@ -78,10 +78,10 @@ function context(d: LayerDescriptor, res: Response): EditContext {
 async function checkGeometryInCounty(deps: AppDeps, geometry: Geometry): Promise<void> {
   const shape = validateGeometry(geometry);
   if (!shape.valid) throw new HttpError(400, 'invalid_input', `geometry: ${shape.reason}`, { fields: [{ field: 'geometry', code: shape.code, message: shape.reason }] });
-  const c = await checkGeometry(deps.db, geometry, COUNTY_TOLERANCE_M);
+  const c = await checkGeometry(deps.db, geometry, deps.config.domain.geometry.countyToleranceM);
   if (!c.valid) throw new HttpError(400, 'invalid_input', `geometry: not valid (${c.reason})`, { fields: [{ field: 'geometry', message: c.reason }] });
   if (!c.insideCounty) {
-    const message = `outside the county (more than ${COUNTY_TOLERANCE_M} m from its boundary)`;
+    const message = `outside the county (more than ${deps.config.domain.geometry.countyToleranceM} m from its boundary)`;
     throw new HttpError(400, 'invalid_input', `geometry: ${message}`, { fields: [{ field: 'geometry', message }] });
   }
 }

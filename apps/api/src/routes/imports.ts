@@ -82,7 +82,7 @@ export function importsRouter(deps: AppDeps): Router {
     }
     if (rows === 0) throw new HttpError(400, 'empty_file', 'the file has no rows to import', { fields: [{ field: 'body', message: 'no rows' }] });
     const user = userOf(res)!;
-    const checked = await validateRecords(deps.db, d, read.records, q.crs, user);
+    const checked = await validateRecords(deps.db, d, read.records, q.crs, user, deps.config.domain.geometry.countyToleranceM);
     const errors = [...read.errors, ...checked.errors].sort((a, b) => a.row - b.row);
     const summary = { layer: d.id, format, crs: q.crs, ...(read.encoding ? { encoding: read.encoding } : {}), rows, valid: checked.valid.length, invalidRows: new Set(errors.map((e) => e.row)).size };
 

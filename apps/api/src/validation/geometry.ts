@@ -15,5 +15,3 @@ export const MultiPolygonSchema = z.strictObject({ type: z.literal('MultiPolygon
 /** Point geometry or its [lon, lat] shorthand (used by the townships' seat property). */
 export const PointOrPair = z.union([PointSchema, Position]);
 
-/** How far outside the county boundary (m) a feature may lie: boundaries are approximate and stations serve across it. */
-export const COUNTY_TOLERANCE_M = 1000;
