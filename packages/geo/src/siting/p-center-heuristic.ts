@@ -1,4 +1,5 @@
 import { coverageSets } from './coverage-sets.js';
+import { pCenterLowerBound } from './p-center-lower-bound.js';
 import { lscpHeuristic } from './lscp-heuristic.js';
 import { seededRandom } from './seeded-random.js';
 import { servingCosts, type ServingCosts } from './serving-costs.js';
@@ -67,13 +68,7 @@ export function pCenterHeuristic(
 
 function radiusSearch(sc: ServingCosts, p: number, upper: number, seed: number, deadline: number): number[] | null {
   const { n, c, cost, base, w } = sc;
-  let lower = 0;
-  for (let i = 0; i < n; i++) {
-    if (!(w[i]! > 0)) continue;
-    let d = base[i]!;
-    for (let j = 0; j < c; j++) d = Math.min(d, cost[j * n + i]!);
-    lower = Math.max(lower, d);
-  }
+  const lower = pCenterLowerBound(sc);
   const radii = [...new Set([...cost, ...base].filter((v) => v >= lower && v < upper))].sort((a, b) => a - b);
   const m = { nDemand: n, nCandidates: c, values: cost, existing: base, weights: w };
   let found: number[] | null = null;

@@ -1,4 +1,5 @@
 import { pCenterHeuristic } from './p-center-heuristic.js';
+import { pCenterLowerBound } from './p-center-lower-bound.js';
 import type { Highs } from './run-mip.js';
 import { servingCosts } from './serving-costs.js';
 import { solveLscp } from './solve-lscp.js';
@@ -18,14 +19,7 @@ export function solvePCenter(m: SitingMatrix, opts: SolveOptions & { p: number; 
   if (!useExact || !opts.highs) return heuristic;
   const sc = servingCosts(m);
   const { n, c, cost, base, w } = sc;
-  // No solution beats the farthest demand's nearest possible site.
-  let lower = 0;
-  for (let i = 0; i < n; i++) {
-    if (!(w[i]! > 0)) continue;
-    let d = base[i]!;
-    for (let j = 0; j < c; j++) d = Math.min(d, cost[j * n + i]!);
-    lower = Math.max(lower, d);
-  }
+  const lower = pCenterLowerBound(sc);
   const radii = new Set<number>();
   for (const v of cost) if (v >= lower && v < heuristic.objective) radii.add(v);
   for (const v of base) if (v >= lower && v < heuristic.objective) radii.add(v);
