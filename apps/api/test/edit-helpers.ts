@@ -20,7 +20,8 @@ export async function call<T = any>(app: TestApp, role: TestRole | undefined, me
 }
 
 const tokens = new WeakMap<TestApp, Map<TestRole, string>>();
-async function tokenFor(app: TestApp, role: TestRole): Promise<string> {
+/** A bearer token for the role, signed in once per app. */
+export async function tokenFor(app: TestApp, role: TestRole): Promise<string> {
   let byRole = tokens.get(app);
   if (!byRole) tokens.set(app, (byRole = new Map()));
   if (!byRole.has(role)) byRole.set(role, await app.login(role));
