@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Debian packages for development and CI: PostgreSQL 15 + PostGIS 3, Chromium (browser tests,
-# driven by playwright-core), GDAL (reads our OGC API and vector tiles in tests). Idempotent.
+# driven by playwright-core), GDAL (reads our OGC API and vector tiles in tests), haproxy and
+# pgbouncer (the multi-process recipe in infra/cluster and its tests), poppler-utils (pdftoppm draws
+# the printed PDF page in the print e2e). Idempotent.
 set -euo pipefail
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-PACKAGES=(postgresql postgresql-15-postgis-3 chromium gdal-bin fonts-noto-cjk)
+PACKAGES=(postgresql postgresql-15-postgis-3 chromium gdal-bin fonts-noto-cjk haproxy pgbouncer poppler-utils)
 missing=()
 for p in "${PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ "${#missing[@]}" -gt 0 ]; then

@@ -69,7 +69,7 @@ describe('the platform started as a user would, on the embedded database', () =>
 
 describe('bad start-up input fails fast with one clear message and a non-zero exit', () => {
   it('an unreachable DATABASE_URL', async () => {
-    const { code, output } = await failingStart({ DATABASE_URL: 'postgres://u:p@127.0.0.1:1/x' });
+    const { code, output } = await failingStart({ DATABASE_URL: 'postgres://u:p@127.0.0.1:1/x', DB_STARTUP_RETRY_SECONDS: '0' });
     expect(code).toBe(1);
     expect(output).toMatch(/riskmap cannot start: cannot connect to DATABASE_URL/);
   });

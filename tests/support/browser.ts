@@ -18,25 +18,41 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
+/**
+ * A response a test provokes on purpose (a wrong password, a 409 conflict): its status and a pattern of its path.
+ * Status 0 declares "no answer" (the test stops the server): the browser's net::ERR_… console errors for that path.
+ */
+export interface ExpectedFailure {
+  status: number;
+  path: RegExp;
+}
+
 export interface Guarded {
   context: BrowserContext;
   page: Page;
   /** Requests to anything but the test server, which were aborted. */
   external: string[];
-  /** console.error messages and uncaught page errors (404s of optional endpoints excepted, see `missing`). */
+  /**
+   * console.error messages, uncaught page errors and every 4xx/5xx answer of the test server that the test did not
+   * declare (`expected`): a flow fails on any of them.
+   */
   errors: string[];
-  /** Optional endpoints that answered 404 (the app tolerates them; listed for the report). */
-  missing: string[];
+  /** The declared failures; a test may push to it before the step that provokes one. */
+  expected: ExpectedFailure[];
+  /** The declared failures that did happen (for the test to assert that it provoked them). */
+  seen: string[];
 }
 
-/** Endpoints the app may call before the API provides them; their 404 is expected, not an error. */
-export const OPTIONAL_ENDPOINTS = /\/api\/(config|events|analytics\/|shelters\/nearest)/;
+export interface GuardOptions {
+  /** Failures this test provokes on purpose; any other 4xx/5xx answer or console error is an error. */
+  expected?: ExpectedFailure[];
+}
 
 /**
  * A context whose every request to a host other than the server's is aborted and recorded, so a test
- * can assert the app made no external request; console errors are collected too.
+ * can assert the app made no external request; console errors and unexpected 4xx/5xx answers are collected too.
  */
-export async function guardedPage(browser: Browser, baseUrl: string, options: BrowserContextOptions = {}): Promise<Guarded> {
+export async function guardedPage(browser: Browser, baseUrl: string, options: BrowserContextOptions = {}, guard: GuardOptions = {}): Promise<Guarded> {
   const context = await browser.newContext({ baseURL: baseUrl, ...options });
   const origin = new URL(baseUrl).origin;
   const external: string[] = [];
@@ -48,18 +64,47 @@ export async function guardedPage(browser: Browser, baseUrl: string, options: Br
   });
   const page = await context.newPage();
   const errors: string[] = [];
-  const missing: string[] = [];
-  page.on('response', (r) => {
-    if (r.status() === 404 && OPTIONAL_ENDPOINTS.test(r.url())) missing.push(new URL(r.url()).pathname);
+  const seen: string[] = [];
+  const expected = [...(guard.expected ?? [])];
+  const declared = (status: number, url: string) => {
+    if (!url.startsWith(origin)) return false;
+    const path = new URL(url).pathname;
+    return expected.some((x) => x.status === status && x.path.test(path));
+  };
+  // Every page of the context (tests open more than one), not only the first.
+  const watch = (p: Page) => {
+    p.on('response', (r) => {
+      if (r.status() < 400 || !r.url().startsWith(origin)) return;
+      const what = `${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`;
+      if (declared(r.status(), r.url())) seen.push(what);
+      else errors.push(`unexpected answer ${what}`);
+    });
+    p.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      const at = m.location().url;
+      const status = /status of (\d{3})/.exec(m.text());
+      // The browser logs a failed resource of the server as a console error: the answer itself is judged above.
+      if (status && at.startsWith(origin)) return;
+      // No answer at all (net::ERR_…) from a path the test declared with status 0 (it stopped the server on purpose).
+      if (/net::ERR_/.test(m.text())) {
+        const url = [at, ...(m.text().match(/https?:\/\/\S+/g) ?? [])].find((u) => declared(0, u));
+        if (url) return void seen.push(`no answer ${new URL(url).pathname}`);
+      }
+      errors.push(`${m.text()} (${at})`);
+    });
+    p.on('pageerror', (e) => errors.push(String(e)));
+  };
+  watch(page);
+  context.on('page', (p) => {
+    if (p !== page) watch(p);
   });
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    const at = m.location().url;
-    if (/Failed to load resource.*404/.test(m.text()) && OPTIONAL_ENDPOINTS.test(at)) return;
-    errors.push(`${m.text()} (${at})`);
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return { context, page, external, errors, missing };
+  return { context, page, external, errors, expected, seen };
+}
+
+/** Fail when the guarded pages met an undeclared 4xx/5xx answer, a console error or an external request. */
+export function expectClean(g: Pick<Guarded, 'errors' | 'external'>): void {
+  const problems = [...g.errors, ...g.external.map((u) => `external request ${u}`)];
+  if (problems.length > 0) throw new Error(`the flow met ${problems.length} unexpected error(s):\n${problems.join('\n')}`);
 }
 
 /** Resolve when the command map has installed its layers and reached `idle`. */

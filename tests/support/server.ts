@@ -31,7 +31,7 @@ export interface RunningServer {
  * /api/health answers. Rejects with the server's output if it exits first.
  */
 export async function startServer(env: Record<string, string>, timeoutMs = 90_000): Promise<RunningServer> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort(); // a given PORT: e.g. the same server started again
   const started = Date.now();
   const child = spawn(process.execPath, [serverEntry], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), ...env },

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { E2E_ADMIN, launchChromium } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 import { commandFlows } from './flows/command.js';
+import { commandScreenFlows } from './flows/command-screens.js';
 import type { Env } from './flows/env.js';
 import { phoneFlows } from './flows/phone.js';
 import { stressFlows } from './flows/stress.js';
@@ -35,6 +36,7 @@ afterAll(async () => {
 });
 
 describe('command map (/)', () => commandFlows(env));
+describe('command map screens (zh-CN and English, desktop and phone)', () => commandScreenFlows(env));
 describe('incident what-if', () => whatifFlows(env));
 describe('dense layers', () => stressFlows(env));
 describe('phone size (390×844)', () => phoneFlows(env));

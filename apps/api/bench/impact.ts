@@ -1,5 +1,5 @@
 /**
- * Time from request to full answer of POST /api/scenarios/impact on the sample (target < 1 s):
+ * Time from request to full answer of POST /api/incidents/impact on the sample (target < 1 s):
  * a what-if at each of the 20 sample hazard sources (type from the substances; releases with a
  * north wind at 3 m/s) and a county-wide explosion, over HTTP with a commander's token, on the
  * embedded backend and, when DATABASE_URL is set, on a throwaway database on that server.
@@ -25,7 +25,7 @@ async function measure(label: string, settings: DatabaseSettings): Promise<void>
   const prepared = await prepareDatabase(settings, { loadSample: true });
   const config = loadConfig({ NODE_ENV: 'test', LOAD_SAMPLE: 'false' });
   await createUser(prepared.db, { username: 'bench-commander', passwordHash: await hashPassword('bench-password'), role: 'commander' });
-  const app = createApp({ db: prepared.db, backend: prepared.backend, postgis: prepared.postgis, config, changes: new ChangeBus() });
+  const app = createApp({ db: prepared.db, backend: prepared.backend, postgis: prepared.postgis, config, changes: await ChangeBus.start(prepared.db, prepared.listen), listen: prepared.listen });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -45,7 +45,7 @@ async function measure(label: string, settings: DatabaseSettings): Promise<void>
   for (let round = 0; round < ROUNDS; round++) {
     for (const body of bodies) {
       const t0 = performance.now();
-      const res = await fetch(`${base}/api/scenarios/impact`, { method: 'POST', headers, body: JSON.stringify(body) });
+      const res = await fetch(`${base}/api/incidents/impact`, { method: 'POST', headers, body: JSON.stringify(body) });
       const answer = (await res.json()) as { evacuees: number; villages: unknown[]; allocations: unknown[]; timeMs: number };
       const ms = performance.now() - t0;
       if (!res.ok) failures++;

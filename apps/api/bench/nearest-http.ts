@@ -18,7 +18,7 @@ const DURATION_S = 8;
 async function measure(label: string, settings: DatabaseSettings): Promise<void> {
   const prepared = await prepareDatabase(settings, { loadSample: true });
   const config = loadConfig({ NODE_ENV: 'test' });
-  const app = createApp({ db: prepared.db, backend: prepared.backend, postgis: prepared.postgis, config, changes: new ChangeBus() });
+  const app = createApp({ db: prepared.db, backend: prepared.backend, postgis: prepared.postgis, config, changes: await ChangeBus.start(prepared.db, prepared.listen), listen: prepared.listen });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const { port } = server.address() as AddressInfo;

@@ -3,8 +3,9 @@ import { perCapitaSql } from '@riskmap/db';
 import { testBackends } from '@riskmap/db/testing';
 import { startTestApp, type TestApp } from './harness.js';
 
-async function get(app: TestApp, path: string) {
-  const res = await fetch(`${app.url}${path}`);
+/** An anonymous GET, or as a commander (the full figures; the public sees the public projection, see leak.test.ts). */
+async function get(app: TestApp, path: string, role?: 'commander') {
+  const res = await fetch(`${app.url}${path}`, role ? { headers: { authorization: `Bearer ${await app.login(role)}` } } : {});
   return { status: res.status, body: await res.json(), type: res.headers.get('content-type') };
 }
 
@@ -36,7 +37,7 @@ describe.each(testBackends())('analytics on the %s backend', (backend) => {
     });
 
     it('grids the county in 500 m cells with every risk point in exactly one cell', async () => {
-      const { status, body } = await get(app, '/api/analytics/risk-map?by=grid&cell=500&method=weighted');
+      const { status, body } = await get(app, '/api/analytics/risk-map?by=grid&cell=500&method=weighted', 'commander');
       expect(status).toBe(200);
       const counted = body.features.reduce((s: number, f: any) => s + f.properties.total, 0);
       expect(counted + body.unassigned).toBe(300);
@@ -61,6 +62,8 @@ describe.each(testBackends())('analytics on the %s backend', (backend) => {
       expect(status).toBe(200);
       expect(body.areaBasis).toBe('effective');
       expect(body.townships).toHaveLength(18);
+      for (const r of body.townships) expect(r.townshipCode).toMatch(/^371521\d{3}$/); // the same name as coverage rows
+      expect(body.townships[0]).not.toHaveProperty('code');
       const short = body.townships.filter((r: any) => r.meetsTarget === false);
       expect(short.length).toBeGreaterThan(0);
       for (const r of short) expect(Math.abs(r.shortfallM2 - (2.5 * r.population - r.effectiveAreaM2))).toBeLessThanOrEqual(1); // whole m²
@@ -70,18 +73,18 @@ describe.each(testBackends())('analytics on the %s backend', (backend) => {
     });
 
     it('agrees exactly with the PostGIS GROUP BY', async () => {
-      const { body } = await get(app, '/api/analytics/shelter-per-capita');
+      const { body } = await get(app, '/api/analytics/shelter-per-capita', 'commander');
       const sqlRows = await perCapitaSql(app.t.db, ['built', 'open']);
       for (const r of sqlRows) {
-        const ts = body.townships.find((t: any) => t.code === r.code);
+        const ts = body.townships.find((t: any) => t.townshipCode === r.code);
         expect(ts.effectiveAreaM2).toBeCloseTo(r.effectiveAreaM2, 6);
         expect(ts.shelterCount).toBe(r.shelterCount);
       }
     });
 
     it('lifts the county town when planned shelters are included', async () => {
-      const without = (await get(app, '/api/analytics/shelter-per-capita')).body.countyTown.perCapitaM2;
-      const withPlanned = (await get(app, '/api/analytics/shelter-per-capita?includePlanned=true')).body.countyTown.perCapitaM2;
+      const without = (await get(app, '/api/analytics/shelter-per-capita', 'commander')).body.countyTown.perCapitaM2;
+      const withPlanned = (await get(app, '/api/analytics/shelter-per-capita?includePlanned=true', 'commander')).body.countyTown.perCapitaM2;
       expect(withPlanned).toBeGreaterThan(without);
     });
 
@@ -101,7 +104,7 @@ describe.each(testBackends())('analytics on the %s backend', (backend) => {
 
   describe('GET /api/analytics/coverage', () => {
     it.each(['shelters', 'fire-stations'])('splits the population of every township into covered and uncovered (%s)', async (facility) => {
-      const { status, body } = await get(app, `/api/analytics/coverage?facility=${facility}`);
+      const { status, body } = await get(app, `/api/analytics/coverage?facility=${facility}`, 'commander');
       expect(status).toBe(200);
       expect(body.impedance.method).toMatch(/^straight-line/);
       expect(body.population).toBe(700083);
@@ -116,7 +119,7 @@ describe.each(testBackends())('analytics on the %s backend', (backend) => {
     });
 
     it('balances the population of warehouse reach, each warehouse reaching by its level', async () => {
-      const { status, body } = await get(app, '/api/analytics/coverage?facility=warehouses');
+      const { status, body } = await get(app, '/api/analytics/coverage?facility=warehouses', 'commander');
       expect(status).toBe(200);
       expect(body).toMatchObject({ facility: 'warehouses', impedance: { method: 'straight-line-detour', mode: 'driving', reachMinutesByLevel: { county: 60, township: 30, park: 20 } } });
       expect(body.population).toBe(700083);
@@ -133,7 +136,7 @@ describe.each(testBackends())('analytics on the %s backend', (backend) => {
     });
 
     it('requires the facility', async () => {
-      const { status, body } = await get(app, '/api/analytics/coverage');
+      const { status, body } = await get(app, '/api/analytics/coverage', 'commander');
       expect(status).toBe(400);
       expect(body.error.details.fields[0].field).toBe('facility');
     });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '@riskmap/db/testing';
 import { startTestApp, type TestApp } from './harness.js';
 import { auditCount, call, newShelter, someShelter } from './edit-helpers.js';
+import { LAYER_IDS, featureChange, storedFeatureSchema } from '@riskmap/contract';
 
 describe.each(testBackends())('editing features on %s', (backend) => {
   let app: TestApp;
@@ -201,9 +202,25 @@ describe.each(testBackends())('editing features on %s', (backend) => {
     expect(body).toContain('shelterClass');
     expect(body).toContain('"emergency"');
     expect(doc.paths['/api/auth/login'].post).toBeDefined();
+    const answer = JSON.stringify(doc.paths['/api/layers/{id}/{featureId}'].patch.responses['200']);
+    expect(answer).toContain('stationType');
+    expect(answer).toContain('"class-1"');
   });
 
-  it('publishes each committed change on the change bus, and nothing for a refused one', async () => {
+  it('answers an edit of every layer with a stored feature its layer schema in the contract describes', async () => {
+    for (const layer of LAYER_IDS) {
+      const page = await call(app, 'admin', 'GET', `/api/layers/${layer}?limit=1`);
+      const f = page.body.features[0];
+      expect(f, layer).toBeDefined();
+      const r = await call(app, 'admin', 'PATCH', `/api/layers/${layer}/${f.id}`, { version: f.properties.version, properties: { name: f.properties.name } });
+      expect(r.status, `${layer}: ${JSON.stringify(r.body.error)}`).toBe(200);
+      const parsed = storedFeatureSchema(layer).safeParse(r.body);
+      expect(parsed.error?.issues ?? [], layer).toEqual([]);
+      expect(featureChange.responses[200].schema.safeParse(r.body).success, layer).toBe(true);
+    }
+  });
+
+  it('records each committed change in the change table (seen by the bus), and nothing for a refused one', async () => {
     const seen: unknown[] = [];
     const stop = app.changes.subscribe((c) => seen.push({ layer: c.layer, id: c.id, action: c.action, version: c.version }));
     const s = await someShelter(app, false);
@@ -211,5 +228,7 @@ describe.each(testBackends())('editing features on %s', (backend) => {
     await call(app, 'planner', 'PATCH', `/api/layers/shelters/${s.id}`, { version: s.version, properties: { capacity: 11 } });
     stop();
     expect(seen).toEqual([{ layer: 'shelters', id: s.id, action: 'update', version: s.version + 1 }]);
+    const row = await app.t.db.selectFrom('changes').select(['layer', 'feature_id', 'actor']).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(row).toEqual({ layer: 'shelters', feature_id: s.id, actor: 'planner' });
   });
 });

@@ -90,7 +90,7 @@ describe.each(testBackends())('exporting layers on %s', (backend) => {
     const r = await upload(app, 'planner', 'warehouses', csv, 'text/csv');
     expect(r.body.rows).toBeGreaterThan(0);
     expect(r.body.warnings).toEqual([]);
-    expect(r.body.errors.every((e: any) => e.field === 'properties.code' && e.message.includes('already exists'))).toBe(true);
+    expect(r.body.errors.every((e: any) => e.field === 'properties.code' && e.code === 'code.taken')).toBe(true);
     expect(r.body.invalidRows).toBe(r.body.rows);
   });
 

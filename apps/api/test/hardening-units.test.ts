@@ -51,9 +51,8 @@ describe('gracefulShutdown', () => {
     const controller = new AbortController();
     const stream = await fetch(`${url}/stream`, { headers: { accept: 'text/event-stream' }, signal: controller.signal });
     expect(stream.status).toBe(200);
-    const started = Date.now();
-    expect(await gracefulShutdown(server, inFlight, async () => {}, 5000)).toEqual({ timedOut: false });
-    expect(Date.now() - started).toBeLessThan(1000);
+    // With a ten-minute shutdown timer, only not waiting for the open stream lets this finish within the test's timeout.
+    expect(await gracefulShutdown(server, inFlight, async () => {}, 600_000)).toEqual({ timedOut: false });
     controller.abort();
   });
 

@@ -4,6 +4,9 @@ import { openTestDatabase, type TestDatabase } from '@riskmap/db/testing';
 import type { Backend } from '@riskmap/db';
 import { createApp } from '../src/app.js';
 import { ChangeBus } from '../src/events/change-bus.js';
+import type { SitingJobs } from '../src/siting/siting-jobs.js';
+import type { ImportJobs } from '../src/import/import-jobs.js';
+import type { AnalyticsOffload } from '../src/services/analytics-offload.js';
 import { ensureFirstAdmin } from '../src/auth/bootstrap-admin.js';
 import { hashPassword } from '../src/auth/password.js';
 import { createUser, type Database, type Kysely } from '@riskmap/db';
@@ -27,11 +30,11 @@ export interface TestApp {
  * The real app on a real HTTP port (127.0.0.1, random), over a private copy of the sample database.
  * @example const app = await startTestApp('embedded'); await fetch(`${app.url}/api/health`)
  */
-export async function startTestApp(backend: Backend, kind: 'sample' | 'empty' = 'sample', env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(backend: Backend, kind: 'sample' | 'empty' = 'sample', env: Record<string, string> = {}, extra: { clock?: () => Date } = {}): Promise<TestApp> {
   const t = await openTestDatabase(backend, kind);
   const config = loadConfig({ NODE_ENV: 'test', LOAD_SAMPLE: 'false', ...env });
-  const changes = new ChangeBus();
-  const app = createApp({ db: t.db, backend: t.backend, postgis: '3', config, changes });
+  const changes = await ChangeBus.start(t.db, t.listen, { pollMs: 1_000 });
+  const app = createApp({ db: t.db, backend: t.backend, postgis: '3', config, changes, listen: t.listen, ...extra });
   await ensureFirstAdmin(t.db, config.admin);
   const scopeTownship = await seedTestUsers(t.db);
   const server = app.listen(0, '127.0.0.1');
@@ -52,6 +55,10 @@ export async function startTestApp(backend: Backend, kind: 'sample' | 'empty' = 
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await (app.locals.sitingJobs as SitingJobs).close();
+      await (app.locals.importJobs as ImportJobs | undefined)?.close();
+      await (app.locals.analytics as AnalyticsOffload).close();
+      await changes.close();
       await t.close();
     },
   };

@@ -42,8 +42,8 @@ describe.each(testBackends())('importing GeoJSON on %s', (backend) => {
     const byRow = Object.fromEntries(r.body.errors.map((e: any) => [e.row, e]));
     expect(Object.keys(byRow).map(Number)).toEqual([2, 3, 4, 5, 6]);
     expect(byRow[2]).toMatchObject({ field: 'properties.status' });
-    expect(byRow[3]).toMatchObject({ field: 'geometry', message: expect.stringContaining('outside the county') });
-    expect(byRow[4]).toMatchObject({ field: 'properties.code', message: expect.stringContaining('repeats row 1') });
+    expect(byRow[3]).toMatchObject({ field: 'geometry', code: 'geometry.outside', message: expect.stringContaining('县域范围之外') });
+    expect(byRow[4]).toMatchObject({ field: 'properties.code', code: 'code.repeats', message: expect.stringContaining('与第 1 行重复') });
     expect(byRow[5]).toMatchObject({ field: 'properties.effectiveAreaM2' });
     expect(byRow[6]).toMatchObject({ field: 'properties.capacity' });
     expect(r.body).toMatchObject({ rows: 6, valid: 1, invalidRows: 5 });
@@ -52,10 +52,10 @@ describe.each(testBackends())('importing GeoJSON on %s', (backend) => {
   it('reports a code that already exists in the layer', async () => {
     const existing = await app.t.db.selectFrom('shelters').select('code').orderBy('id').executeTakeFirstOrThrow();
     const r = await upload(app, 'planner', 'shelters', shelterCollection([{ code: existing.code, at: near(0.001) }]), GEOJSON);
-    expect(r.body.errors).toEqual([expect.objectContaining({ row: 1, field: 'properties.code', message: expect.stringContaining('already exists') })]);
+    expect(r.body.errors).toEqual([expect.objectContaining({ row: 1, field: 'properties.code', code: 'code.taken', message: expect.stringContaining('已存在') })]);
   });
 
-  it('commits every row in one go, audits each feature and the import, and publishes one change', async () => {
+  it('commits every row in one go, audits each feature and the import, and records a change per row', async () => {
     const before = await auditCount(app, 'shelters');
     const changes: string[] = [];
     const stop = app.changes.subscribe((c) => changes.push(`${c.layer}:${c.action}`));
@@ -70,7 +70,7 @@ describe.each(testBackends())('importing GeoJSON on %s', (backend) => {
     const entry = await app.t.db.selectFrom('audit_log').select(['actor', 'after']).where('action', '=', 'import').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(entry.actor).toBe('planner');
     expect(entry.after).toMatchObject({ format: 'geojson', filename: 'shelters.geojson', rows: 3, ids: r.body.ids });
-    expect(changes).toEqual(['shelters:import']);
+    expect(changes).toEqual(['shelters:create', 'shelters:create', 'shelters:create']);
   });
 
   it('imports nothing when one row is bad, and names that row', async () => {

@@ -3,6 +3,7 @@ import { testBackends } from '@riskmap/db/testing';
 import { startTestApp, type TestApp } from './harness.js';
 import { someShelter } from './edit-helpers.js';
 import { shelterCollection, upload } from './fixtures/import/upload.js';
+import { strToU8, zipSync } from 'fflate';
 
 const GEOJSON = 'application/geo+json';
 
@@ -56,7 +57,8 @@ describe.each(testBackends())('import roles and limits on %s', (backend) => {
       { code: 'R-OUT', at: outOfScope, props: { townshipCode: other.code } },
     ]);
     const r = await upload(app, 'scoped-planner', 'shelters', file, GEOJSON);
-    expect(r.body.errors).toEqual([expect.objectContaining({ row: 2, field: 'townshipCode', message: expect.stringContaining(scope) })]);
+    expect(r.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ row: 2, field: 'geometry', message: expect.stringContaining(scope) })]));
+    expect(r.body.errors.every((e: { row: number }) => e.row === 2)).toBe(true);
   });
 
   it('answers 413 naming the limit for a file larger than IMPORT_MAX_BYTES', async () => {
@@ -80,6 +82,36 @@ describe.each(testBackends())('import roles and limits on %s', (backend) => {
     expect(pdf.status).toBe(415);
     expect(pdf.body.error.code).toBe('unsupported_format');
     expect((await upload(app, 'planner', 'shelters', '', 'text/csv')).body.error.code).toBe('empty_file');
+  });
+
+  it('says why a whole file is refused in Chinese (English with ?lang=en), with a reason key, its figures and the field', async () => {
+    const han = /\p{Script=Han}/u;
+    const cases: [string, Uint8Array | string, string, Record<string, string>, number, string, string, string][] = [
+      ['garbage zip', new Uint8Array([80, 75, 3, 4, 9, 9, 9, 9]), 'application/zip', {}, 400, 'invalid_file', 'file.notZip', 'body'],
+      ['zip without .shp', zipSync({ 'readme.txt': strToU8('x') }), 'application/zip', {}, 400, 'invalid_file', 'file.noShp', 'body'],
+      ['zip without .dbf', zipSync({ 'a.shp': strToU8('x') }), 'application/zip', {}, 400, 'invalid_file', 'file.noDbf', 'body'],
+      ['not XLSX', new Uint8Array([80, 75, 3, 4, 1, 2, 3]), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', {}, 400, 'invalid_file', 'file.notXlsx', 'body'],
+      ['not a FeatureCollection', '{"type":"Point","coordinates":[1,2]}', GEOJSON, {}, 400, 'invalid_file', 'file.notGeoJson', 'type'],
+      ['not KML', '<kml><Placemark>', 'application/vnd.google-earth.kml+xml', {}, 400, 'invalid_file', 'file.notKml', 'body'],
+      ['not a GeoPackage', 'SQLite format 3\u0000 broken', 'application/geopackage+sqlite3', {}, 400, 'invalid_file', 'file.notGeoPackage', 'body'],
+      ['unknown CRS', 'code,name,lon,lat\n', 'text/csv', { crs: 'beijing54' }, 400, 'unsupported_crs', 'crs.unknown', 'crs'],
+      ['PDF', '%PDF-1.4', 'application/pdf', {}, 415, 'unsupported_format', 'file.unsupportedFormat', 'format'],
+      ['empty body', '', 'text/csv', {}, 400, 'empty_file', 'file.empty', 'body'],
+      ['no rows', 'code,name,lon,lat\n', 'text/csv', {}, 400, 'empty_file', 'file.noRows', 'body'],
+    ];
+    for (const [label, body, type, query, status, code, key, field] of cases) {
+      const zh = await upload(app, 'planner', 'shelters', body, type, query);
+      expect([label, zh.status, zh.body.error.code, zh.body.error.details?.key, zh.body.error.details?.field]).toEqual([label, status, code, key, field]);
+      expect(zh.body.error.message, label).toMatch(han);
+      expect(zh.body.error.details.fields[0], label).toMatchObject({ field, message: zh.body.error.message });
+      const en = await upload(app, 'planner', 'shelters', body, type, { ...query, lang: 'en' });
+      expect(en.body.error.details.key, label).toBe(key);
+      expect(en.body.error.message, label).not.toMatch(han);
+    }
+    const noDbf = await upload(app, 'planner', 'shelters', zipSync({ '避难场所.shp': strToU8('x') }), 'application/zip');
+    expect(noDbf.body.error).toMatchObject({ message: '压缩包中有 避难场所.shp，但没有属性表 避难场所.dbf', details: { params: { base: '避难场所' } } });
+    const rows = await upload(app, 'planner', 'shelters', ['code,name,lon,lat', ...Array.from({ length: 6 }, (_, i) => `R-${i},n,${inScope[0]},${inScope[1]}`)].join('\n'), 'text/csv');
+    expect(rows.body.error).toMatchObject({ code: 'too_many_rows', message: '文件有 6 行，每次最多导入 5 行（IMPORT_MAX_ROWS），请拆分文件', details: { key: 'file.tooManyRows', params: { rows: 6, limit: 5 } } });
   });
 
   it('imports into other layers with their own schemas (a fire station from a JSON upload)', async () => {

@@ -50,18 +50,22 @@ describe.each(testBackends())('importing zipped Shapefiles on %s', (backend) => 
     expect((await upload(app, 'planner', 'shelters', utf8, 'application/zip')).body).toMatchObject({ encoding: 'utf-8', valid: 1 });
   });
 
-  it('refuses a projected Shapefile with a message saying how to fix it', async () => {
+  it('reads a projected Shapefile in the CRS its .prj names (CGCS2000 GK zone CM 117°E), and refuses an unknown datum', async () => {
     const zip = zippedShapefile('gk', [[500123, 3998765]], FIELDS, [record('SHP-GK', '投影')], { encoding: 'utf-8', prj: GK_117_PRJ });
     const r = await upload(app, 'planner', 'shelters', zip, 'application/zip');
-    expect(r.status).toBe(400);
-    expect(r.body.error.code).toBe('unsupported_crs');
-    expect(r.body.error.message).toMatch(/projected.*CGCS2000_3_Degree_GK_CM_117E.*reproject/);
+    expect(r.status).toBe(200);
+    expect(r.body.crs).toBe('EPSG:4548');
+    expect(r.body.errors.every((e: any) => e.field === 'geometry')).toBe(true); // 500 km east of the zone's false origin lies outside the county
+    const xian = zippedShapefile('x80', [[500123, 3998765]], FIELDS, [record('SHP-X80', '西安80')], { encoding: 'utf-8', prj: 'PROJCS["Xian_1980_3_Degree_GK_CM_117E",GEOGCS["GCS_Xian_1980",DATUM["D_Xian_1980",SPHEROID["Xian_1980",6378140.0,298.257]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",117.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]' });
+    const x = await upload(app, 'planner', 'shelters', xian, 'application/zip');
+    expect(x.status).toBe(400);
+    expect(x.body.error.code).toBe('unsupported_crs');
   });
 
   it('warns when the .prj is missing and names record numbers in errors', async () => {
     const zip = zippedShapefile('s', [[at[0] + 0.004, at[1]], [at[0] + 0.005, at[1]]], FIELDS, [record('SHP-5', '甲'), record('SHP-6', '乙', { status: 'gone' })], { encoding: 'utf-8' });
     const r = await upload(app, 'planner', 'shelters', zip, 'application/zip');
-    expect(r.body.warnings[0]).toContain('no .prj');
+    expect(r.body.warnings[0]).toContain('没有 .prj 文件');
     expect(r.body.errors).toEqual([expect.objectContaining({ row: 2, field: 'properties.status', column: 'status' })]);
   });
 

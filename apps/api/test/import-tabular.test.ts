@@ -60,7 +60,7 @@ describe.each(testBackends())('importing CSV and XLSX on %s', (backend) => {
     ].join('\n');
     const r = await upload(app, 'planner', 'shelters', csv, 'text/csv');
     expect(r.body.errors).toEqual([
-      expect.objectContaining({ row: 3, field: 'lon', column: 'lon', message: expect.stringContaining('not a number') }),
+      expect.objectContaining({ row: 3, field: 'lon', column: 'lon', message: expect.stringContaining('不是数字') }),
       expect.objectContaining({ row: 4, field: 'properties.capacity', column: 'capacity' }),
       expect.objectContaining({ row: 5, field: 'properties.isPublic', column: 'isPublic' }),
     ]);
@@ -69,7 +69,7 @@ describe.each(testBackends())('importing CSV and XLSX on %s', (backend) => {
 
   it('refuses a CSV without position columns', async () => {
     const r = await upload(app, 'planner', 'shelters', `${HEAD}\nX,y,emergency,square,1,1,1,built,true\n`, 'text/csv');
-    expect(r.body.errors[0]).toMatchObject({ field: 'lon', message: expect.stringContaining('no position columns') });
+    expect(r.body.errors[0]).toMatchObject({ field: 'lon', code: 'position.none', message: expect.stringContaining('找不到位置列') });
     expect(r.body.valid).toBe(0);
   });
 
@@ -95,7 +95,7 @@ describe.each(testBackends())('importing CSV and XLSX on %s', (backend) => {
     const done = await upload(app, 'admin', 'shelters', bytes2, 'application/octet-stream', { dryRun: 'false' });
     expect(done.body).toMatchObject({ imported: 1 });
     const row = await app.t.db.selectFrom('shelters').select(['name', 'facilities', 'effective_area_m2']).where('code', '=', 'XLS-1').executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ name: '谷山公园', facilities: ['供水', '厕所'] });
+    expect(row).toMatchObject({ name: '谷山公园', facilities: ['供水', 'toilets'] }); // 厕所 is the label of the facility code toilets
     expect(Number(row.effective_area_m2)).toBe(15000);
   });
 });

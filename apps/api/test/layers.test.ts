@@ -16,7 +16,7 @@ describe.each(testBackends())('layer reading on %s', (backend) => {
 
   it('lists every layer with title, geometry type, count, extent and public flag for a commander', async () => {
     const body = (await (await get('/api/layers', auth)).json()) as { layers: { id: string; title: { zh: string; en: string }; geometryType: string; count: number; extent: number[]; public: boolean }[] };
-    expect(body.layers.map((l) => l.id).sort()).toEqual(['candidate-sites', 'demand-points', 'fire-stations', 'hazard-sources', 'risk-points', 'shelters', 'townships', 'warehouses']);
+    expect(body.layers.map((l) => l.id).sort()).toEqual(['candidate-sites', 'demand-points', 'fire-stations', 'hazard-sources', 'hidden-hazards', 'risk-points', 'shelters', 'townships', 'warehouses']);
     const shelters = body.layers.find((l) => l.id === 'shelters')!;
     expect(shelters).toMatchObject({ title: { zh: '应急避难场所', en: 'Emergency shelters' }, geometryType: 'Point', public: true });
     expect(shelters.count).toBeGreaterThan(0);

@@ -34,7 +34,7 @@ describe.each(testBackends())('OGC API – Features on %s', (backend) => {
 
   it('lists every layer as a collection with a CRS84 extent and an items link for a commander, public ones for anonymous', async () => {
     const all = (await (await get('/ogc/collections', auth)).json()) as { collections: { id: string; extent: { spatial: { bbox: number[][] } }; links: Link[] }[] };
-    expect(all.collections).toHaveLength(8);
+    expect(all.collections).toHaveLength(9); // the eight layers and the hidden-hazard register (signed-in only)
     const shelters = all.collections.find((c) => c.id === 'shelters')!;
     expect(shelters.extent.spatial.bbox[0]).toHaveLength(4);
     expect(shelters.links.find((l) => l.rel === 'items')).toMatchObject({ type: 'application/geo+json', href: `${app.url}/ogc/collections/shelters/items` });

@@ -32,7 +32,7 @@ describe('the OpenAPI document and docs page', () => {
   });
 
   it('documents the analytics, public, siting and what-if operations with their parameters', () => {
-    for (const [p, m] of [['/api/analytics/risk-map', 'get'], ['/api/analytics/shelter-per-capita', 'get'], ['/api/analytics/coverage', 'get'], ['/api/shelters/nearest', 'get'], ['/api/siting', 'post'], ['/api/siting/scenarios', 'post'], ['/api/scenarios/impact', 'post']] as const) {
+    for (const [p, m] of [['/api/analytics/risk-map', 'get'], ['/api/analytics/shelter-per-capita', 'get'], ['/api/analytics/coverage', 'get'], ['/api/shelters/nearest', 'get'], ['/api/siting', 'post'], ['/api/siting/scenarios', 'post'], ['/api/incidents/impact', 'post']] as const) {
       expect(doc.paths[p]?.[m], `${m} ${p}`).toBeDefined();
     }
     const nearest = doc.paths['/api/shelters/nearest']!.get!.parameters;

@@ -47,7 +47,7 @@ const ROUTES: RouteCase[] = [
   {
     route: 'POST /api/users',
     expect: adminOnly(201),
-    request: (who) => ({ method: 'POST', path: '/api/users', body: { username: `made-by-${who}-${++serial}`, password: 'a-long-password', role: 'commander' } }),
+    request: (who) => ({ method: 'POST', path: '/api/users', body: { username: `made-by-${who}-${++serial}`, password: 'Kestrel-harbour-97', role: 'commander' } }),
   },
   {
     route: 'PATCH /api/users/:userId',

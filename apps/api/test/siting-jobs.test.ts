@@ -54,6 +54,7 @@ describe.each(testBackends())('siting jobs on the %s backend', (backend) => {
     const body = { problem: 'p-median', p: 10, demand: demand(2000), candidates: candidates(100), existing: none, exact: true, timeLimitMs: 2000, async: true };
     const r = await call(app, 'POST', '/api/siting', planner, body);
     const done = await pollJob(app, planner, r.body.id, (v) => v.status === 'done' || v.status === 'failed');
+    expect(done.error ?? null).toBe(null);
     expect(done.status).toBe('done');
     expect(done.result.chosen).toHaveLength(10);
     expect(done.result.optimal).toBe(false);

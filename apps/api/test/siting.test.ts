@@ -52,7 +52,7 @@ describe.each(testBackends())('POST /api/siting on the %s backend', (backend) =>
     const { status, body } = await call(app, 'POST', '/api/siting', planner, { problem: 'shelter-gap' });
     expect(status).toBe(200);
     const perCapita = (await call(app, 'GET', '/api/analytics/shelter-per-capita', planner)).body;
-    const current = new Map(perCapita.townships.map((t: any) => [t.code, t.effectiveAreaM2]));
+    const current = new Map(perCapita.townships.map((t: any) => [t.townshipCode, t.effectiveAreaM2]));
     expect(body.townships).toHaveLength(18);
     for (const t of body.townships) expect(t.areaBeforeM2).toBe(current.get(t.code));
     expect(body.unreachable.map((t: any) => t.name).sort()).toEqual(['大布乡', '金斗营镇'].sort());
@@ -77,7 +77,7 @@ describe.each(testBackends())('POST /api/siting on the %s backend', (backend) =>
   const oneDemand = (properties: object) => ({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [115.8, 36.1] }, properties }] });
   it.each([
     ['an unknown problem', { problem: 'p-dispersion', p: 2 }, 'problem'],
-    ['p = 0', { problem: 'mclp', p: 0, radiusM: 1000 }, 'p'],
+    ['p = 0 for p-median', { problem: 'p-median', p: 0 }, 'p'],
     ['p larger than the candidates', { problem: 'p-median', p: 5000 }, 'p'],
     ['a missing p', { problem: 'p-center' }, 'p'],
     ['radius 0', { problem: 'mclp', p: 2, radiusM: 0 }, 'radiusM'],
@@ -85,7 +85,7 @@ describe.each(testBackends())('POST /api/siting on the %s backend', (backend) =>
     ['a negative population', { problem: 'mclp', p: 2, radiusM: 1000, demand: oneDemand({ population: -5 }) }, 'demand.features.0.properties.population'],
     ['a non-numeric population', { problem: 'mclp', p: 2, radiusM: 1000, demand: oneDemand({ population: 'many' }) }, 'demand.features.0.properties.population'],
     ['demand without a weight', { problem: 'mclp', p: 2, radiusM: 1000, demand: oneDemand({ name: 'x' }) }, 'demand.features.0.properties.weight'],
-    ['an unknown field', { problem: 'mclp', p: 2, radius: 1000 }, ''],
+    ['an unknown field', { problem: 'mclp', p: 2, radius: 1000 }, 'radius'],
   ])('rejects %s with 400 naming the field', async (_what, body, field) => {
     const r = await call(app, 'POST', '/api/siting', planner, body);
     expect(r.status).toBe(400);

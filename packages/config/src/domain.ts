@@ -1,8 +1,13 @@
 /**
- * Domain defaults: every threshold the platform uses, with its source (see DOMAIN.md in the docs).
+ * Domain defaults: every threshold the platform uses, with its source: docs/README.md lists the files
+ * (docs/shelters.md, docs/fire-stations.md, docs/risk-grading.md, docs/coverage-model.md,
+ * docs/incident-zones.md, docs/siting-safety-distances.md).
  * Nothing here is a buried literal: sites override any of it through the JSON file named by
  * RISKMAP_CONFIG, and functions in @riskmap/geo take these tables as parameters.
  */
+
+import { hiddenHazardsDefaults, type HiddenHazardsConfig } from './hidden-hazards.js';
+import { indicatorsDefaults, type IndicatorsConfig } from './indicators.js';
 
 /** Risk levels, 1 = highest (重大) … 4 = lowest (低). */
 export type RiskLevel = 1 | 2 | 3 | 4;
@@ -51,7 +56,19 @@ export interface DomainConfig {
     classes: Record<string, { zh: string; en: string; perCapitaM2: number; radiusM: number; minSiteAreaM2: number }>;
     /** Walking speed used for walking times (m/min); 500 m ≈ 10 min for older people. */
     walkingSpeedMPerMin: number;
+    /**
+     * Walking route ÷ straight line for shelter reach (class radius or walking time). GB 51143's service
+     * radius is a straight-line radius, so the default is 1; set > 1 to count walking detours.
+     */
+    walkingDetourFactor: number;
+    /** Class whose radius a new (candidate) shelter is given in siting when no radius is asked for. */
+    newSiteClass: string;
     safetyDistanceM: { secondaryFire: number; flammablePlant: number };
+    /**
+     * Planning check, not a standard: a shelter whose effective area per person of its stated capacity
+     * is below this (m²/person), or below its class's perCapitaM2, is flagged as implausible.
+     */
+    plausibleMinM2PerPerson?: number;
   };
   fireStations: {
     responseMinutes: number;
@@ -72,11 +89,17 @@ export interface DomainConfig {
     detourFactor: number;
   };
   /** Edits and imports: how far outside the county boundary (m) a feature may lie (boundaries are approximate; stations serve across them). */
-  geometry: { countyToleranceM: number };
+  geometry: {
+    countyToleranceM: number;
+    /** How far outside a township's outline (m) a feature still counts as in it: township scope and the townshipCode check (outlines are approximate). */
+    townshipToleranceM: number;
+  };
   emap: {
     minCellM: number;
     maxCellM: number;
     defaultCellM: number;
+    /** The finest grid cell and kernel bandwidth (m) anonymous callers get: coarse enough that no cell places a single restricted risk point. */
+    publicMinCellM: number;
     kernelBandwidthM: number;
     /**
      * Bands of the weighted index (Σ level weights ÷ area in km²), high → low. The index depends on the
@@ -85,7 +108,11 @@ export interface DomainConfig {
     weightedBands: Band[];
   };
   nearest: { maxK: number; defaultK: number; farFromCountyM: number };
+  /** Risk-weighted demand (coverage page and siting): population × the level weight of the highest risk point within radiusM (1 when none). */
+  riskWeighting: { radiusM: number };
   incident: IncidentConfig;
+  hiddenHazards: HiddenHazardsConfig;
+  indicators: IndicatorsConfig;
 }
 
 export type IncidentType = 'toxic-release' | 'fire' | 'explosion';
@@ -109,6 +136,60 @@ export interface IncidentConfig {
   nearestSafeShelters: number;
   nearestFireStations: number;
   nearestWarehouses: number;
+  /** Consequence models giving the zones from substance, quantity and scenario (docs/incident-zones.md). */
+  consequence: ConsequenceConfig;
+}
+
+/** Toxic substance data: molar mass (g/mol), ERPG-1/2/3 (ppm) and its ERG 2024 rows (Table 1, or Table 3 for large spills). */
+export interface ToxicSubstance {
+  zh: string;
+  en: string;
+  un: string;
+  molarMass: number;
+  /** AIHA ERPG-1, -2, -3 (ppm): the shelter-in-place, evacuate and severe zone endpoints. */
+  erpgPpm: [number, number, number];
+  /** ERG 2024: initial isolation (m) and protective-action distance day / night (km), small and large spills. */
+  erg: { small: [number, number, number]; large: [number, number, number]; /** Where the large-spill row comes from (Table 1, or Table 3's container and wind). */ largeFrom: string };
+}
+
+export interface ConsequenceConfig {
+  toxic: {
+    method: string;
+    source: string;
+    ergSource: string;
+    /** Worst-case release: the whole inventory released at a constant rate over this time (min). */
+    releaseMinutes: number;
+    /** Share of the inventory that becomes airborne (1 = all of it, the worst case). */
+    airborneFraction: number;
+    /** Weather for the plume: Pasquill–Gifford class and wind speed at 10 m (m/s). */
+    stability: 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+    windSpeedMs: number;
+    substances: Record<string, ToxicSubstance>;
+  };
+  explosion: {
+    method: string;
+    source: string;
+    /** TNT equivalence: W = yield × mass × heat of combustion ÷ tntMjPerKg. */
+    yieldFactor: number;
+    tntMjPerKg: number;
+    /** Overpressure (kPa) at the outer edge of the severe, evacuate and shelter-in-place zones. */
+    overpressureKpa: [number, number, number];
+    /** Heat of combustion (MJ/kg) by substance name or formula. */
+    heatOfCombustionMjPerKg: Record<string, number>;
+    defaultHeatOfCombustionMjPerKg: number;
+  };
+  thermal: {
+    method: string;
+    source: string;
+    /** Radiation (kW/m²) at the outer edge of the severe, evacuate and shelter-in-place zones. */
+    fluxKwPerM2: [number, number, number];
+    /** Fireball surface emissive power (kW/m²). */
+    fireballSepKwPerM2: number;
+    /** Atmospheric transmissivity τ = 2.02 (Pw·x)^−0.09 with Pw the water vapour partial pressure (Pa). */
+    waterVapourPa: number;
+    /** Pool fire (point source): burning rate (kg/m²/s), radiative fraction, pool diameter (m). */
+    pool: { burningRateKgPerM2S: Record<string, number>; defaultBurningRateKgPerM2S: number; radiativeFraction: number; diameterM: number };
+  };
 }
 
 export const domainDefaults: DomainConfig = {
@@ -172,7 +253,11 @@ export const domainDefaults: DomainConfig = {
       central: { zh: '中心避难场所', en: 'Central', perCapitaM2: 4.5, radiusM: 2_500, minSiteAreaM2: 500_000 },
     },
     walkingSpeedMPerMin: 50,
+    walkingDetourFactor: 1,
+    newSiteClass: 'short-term',
     safetyDistanceM: { secondaryFire: 30, flammablePlant: 1_000 },
+    // About the floor space one person needs to sit or lie; below it the stated capacity cannot be held.
+    plausibleMinM2PerPerson: 1,
   },
   fireStations: {
     responseMinutes: 5,
@@ -189,11 +274,12 @@ export const domainDefaults: DomainConfig = {
     speedKmh: 45,
     detourFactor: 1.3,
   },
-  geometry: { countyToleranceM: 1_000 },
+  geometry: { countyToleranceM: 1_000, townshipToleranceM: 100 },
   emap: {
     minCellM: 100,
     maxCellM: 5_000,
     defaultCellM: 500,
+    publicMinCellM: 1_000,
     kernelBandwidthM: 1_000,
     weightedBands: [
       { level: 1, above: 8 },
@@ -203,8 +289,10 @@ export const domainDefaults: DomainConfig = {
     ],
   },
   nearest: { maxK: 50, defaultK: 3, farFromCountyM: 20_000 },
+  // Planning default, not a standard (docs/coverage-model.md).
+  riskWeighting: { radiusM: 1_000 },
   incident: {
-    // Unconfirmed placeholders (ERG-style isolation / protective-action distances); set per substance per site.
+    // Generic placeholders, used only when no substance and quantity are known (docs/incident-zones.md).
     zones: {
       'toxic-release': [{ key: 'severe', radiusM: 300 }, { key: 'evacuate', radiusM: 1_500 }, { key: 'shelter-in-place', radiusM: 5_000 }],
       fire: [{ key: 'severe', radiusM: 100 }, { key: 'evacuate', radiusM: 300 }, { key: 'shelter-in-place', radiusM: 1_000 }],
@@ -220,5 +308,45 @@ export const domainDefaults: DomainConfig = {
     nearestSafeShelters: 10,
     nearestFireStations: 5,
     nearestWarehouses: 5,
+    // Sources and the status of every figure: docs/incident-zones.md.
+    consequence: {
+      toxic: {
+        method: 'gaussian-plume-erpg',
+        source: 'Gaussian plume, Briggs rural σ (Briggs 1973, as in the EPA RMP Offsite Consequence Analysis Guidance, 2009); endpoints AIHA ERPG-1/2/3',
+        ergSource: 'Emergency Response Guidebook 2024 (PHMSA / Transport Canada / SCT), Table 1 and Table 3, as transcribed in github.com/Wen398/Chemical-Accident-Emergency-Response-RAG-System (docs/incident-zones.md)',
+        // The whole inventory over 60 min (the ERPG exposure period), neutral D at 3 m/s (the RMP guidance's alternative-scenario weather).
+        releaseMinutes: 60,
+        airborneFraction: 1,
+        stability: 'D',
+        windSpeedMs: 3,
+        substances: {
+          // ERG 2024 Table 1 small spills; large spills from Table 1 (H₂S) or Table 3, highway tank truck or trailer, moderate wind 10–20 km/h (the model's 3 m/s).
+          NH3: { zh: '氨', en: 'Ammonia', un: '1005', molarMass: 17.03, erpgPpm: [25, 150, 750], erg: { small: [30, 0.1, 0.2], large: [150, 0.5, 0.7], largeFrom: 'Table 3, highway tank truck or trailer, moderate wind' } },
+          Cl2: { zh: '氯', en: 'Chlorine', un: '1017', molarMass: 70.9, erpgPpm: [1, 3, 20], erg: { small: [60, 0.3, 1.5], large: [600, 3.3, 4.7], largeFrom: 'Table 3, highway tank truck or trailer, moderate wind' } },
+          SO2: { zh: '二氧化硫', en: 'Sulfur dioxide', un: '1079', molarMass: 64.07, erpgPpm: [0.3, 3, 15], erg: { small: [100, 0.6, 2.6], large: [1000, 6.0, 7.9], largeFrom: 'Table 3, highway tank truck or trailer, moderate wind' } },
+          HCl: { zh: '氯化氢', en: 'Hydrogen chloride', un: '1050', molarMass: 36.46, erpgPpm: [3, 20, 150], erg: { small: [30, 0.1, 0.3], large: [200, 0.8, 1.5], largeFrom: 'Table 3, highway tank truck or trailer, moderate wind' } },
+          H2S: { zh: '硫化氢', en: 'Hydrogen sulfide', un: '1053', molarMass: 34.08, erpgPpm: [0.1, 30, 100], erg: { small: [30, 0.1, 0.5], large: [400, 2.4, 6.3], largeFrom: 'Table 1' } },
+        },
+      },
+      explosion: {
+        method: 'tnt-equivalence-kinney-graham',
+        source: 'TNT equivalence (CCPS 1994, Guidelines for Evaluating the Characteristics of VCEs, Flash Fires and BLEVEs); side-on overpressure from Kinney & Graham 1985, Explosive Shocks in Air',
+        yieldFactor: 0.03,
+        tntMjPerKg: 4.6,
+        overpressureKpa: [21, 7, 3],
+        heatOfCombustionMjPerKg: { 液化石油气: 46.0, LPG: 46.0, 天然气: 50.0, LNG: 50.0, 甲烷: 50.0, 氢: 120.0, H2: 120.0, 丙烷: 46.3 },
+        defaultHeatOfCombustionMjPerKg: 46.0,
+      },
+      thermal: {
+        method: 'ccps-fireball-point-source-pool',
+        source: 'Fireball: CCPS 1994 / TNO Yellow Book (CPR 14E) D = 5.8 M^(1/3), t = 0.45 M^(1/3) (M < 30 t) or 2.6 M^(1/6); pool fire: point-source model (CCPS 2000); τ = 2.02 (Pw·x)^−0.09',
+        fluxKwPerM2: [37.5, 12.5, 4],
+        fireballSepKwPerM2: 350,
+        waterVapourPa: 1_400,
+        pool: { burningRateKgPerM2S: { 汽油: 0.055, 甲醇: 0.017, 柴油: 0.045 }, defaultBurningRateKgPerM2S: 0.05, radiativeFraction: 0.35, diameterM: 20 },
+      },
+    },
   },
+  hiddenHazards: hiddenHazardsDefaults,
+  indicators: indicatorsDefaults,
 };

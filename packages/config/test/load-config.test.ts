@@ -24,7 +24,7 @@ describe('loadConfig', () => {
 
   it('refuses production without an administrator password', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/NODE_ENV=production needs ADMIN_USERNAME and ADMIN_PASSWORD/);
-    expect(() => loadConfig({ NODE_ENV: 'production', ADMIN_USERNAME: 'a', ADMIN_PASSWORD: 'short' })).toThrow(/at least 12 characters/);
+    expect(() => loadConfig({ NODE_ENV: 'production', ADMIN_USERNAME: 'a', ADMIN_PASSWORD: 'short' })).toThrow(/invalid setting ADMIN_PASSWORD: too weak for production \(shorter than 12 characters\)/);
   });
 
   it('keeps the domain defaults from DOMAIN.md (2.5 m² target, LEC bands)', () => {
@@ -51,5 +51,36 @@ describe('loadConfig', () => {
     const c = loadConfig({});
     expect(Object.isFrozen(c)).toBe(true);
     expect(Object.isFrozen(c.domain.shelters)).toBe(true);
+  });
+});
+
+describe('the site override file (RISKMAP_CONFIG)', () => {
+  const write = (content: unknown) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'riskmap-config-')), 'site.json');
+    writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+    return { RISKMAP_CONFIG: file };
+  };
+  it('stops the start on an unknown key, naming its path', () => {
+    expect(() => loadConfig(write({ shelters: { perCapitaTargetM: 3 } }))).toThrow(/invalid setting RISKMAP_CONFIG: "shelters.perCapitaTargetM" is not a setting/);
+    expect(() => loadConfig(write({ shelter: {} }))).toThrow(/"shelter" is not a setting/);
+  });
+  it('stops the start on a wrong type, naming its path', () => {
+    expect(() => loadConfig(write({ shelters: { perCapitaTargetM2: '3' } }))).toThrow(/"shelters.perCapitaTargetM2" must be a number \(got string\)/);
+    expect(() => loadConfig(write({ lec: { bands: [{ level: 1 }] } }))).toThrow(/"lec.bands\[0\]" needs above/);
+    expect(() => loadConfig(write({ fireStations: { speedKmh: 40 } }))).toThrow(/"fireStations.speedKmh" must be an object \(got number\)/);
+  });
+  it('refuses prototype keys and leaves Object.prototype alone', () => {
+    expect(() => loadConfig(write('{"__proto__": {"polluted": true}}'))).toThrow(/"__proto__" is not allowed/);
+    expect(() => loadConfig(write('{"shelters": {"constructor": {"prototype": {"polluted": true}}}}'))).toThrow(/"shelters.constructor" is not allowed/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+  it('lets a site add entries to the data maps (a substance β) in the shape of the others', () => {
+    const c = loadConfig(write({ gb18218: { toxicGasBeta: { 光气示例: 20 } } }));
+    expect(c.domain.gb18218.toxicGasBeta['光气示例']).toBe(20);
+    expect(() => loadConfig(write({ gb18218: { toxicGasBeta: { x: 'high' } } }))).toThrow(/"gb18218.toxicGasBeta.x" must be a number/);
+  });
+  it('reads "-Infinity" for the open lower band, which JSON cannot write', () => {
+    const bands = [{ level: 1, above: 300 }, { level: 2, above: 150 }, { level: 3, above: 60 }, { level: 4, above: '-Infinity' }];
+    expect(loadConfig(write({ lec: { bands } })).domain.lec.bands.map((b) => b.above)).toEqual([300, 150, 60, -Infinity]);
   });
 });

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { loadConfig } from '@riskmap/config/env';
+import { domainDefaults } from '@riskmap/config';
 import { createMetricGrid, riskEmapByGrid, shelterAreaPerCapita } from '@riskmap/geo';
 import { generateSample } from '@riskmap/sample';
 import type { FeatureCollection, Point } from 'geojson';
@@ -37,10 +38,10 @@ async function emap(label: string, o: RiskmapDb) {
   await sql`create index on bench_points using gist (g)`.execute(o.db);
   await sql`analyze bench_points`.execute(o.db);
 
-  const grid = createMetricGrid(county, { cellM: 200, shape: 'hex' });
+  const grid = createMetricGrid(county, { cellM: 200, shape: 'hex' }, domainDefaults.emap);
   let geoResult!: ReturnType<typeof riskEmapByGrid>;
-  const geoMs = await best(5, () => (geoResult = riskEmapByGrid(county, points, { cellM: 200, shape: 'hex', grid })));
-  const gridMs = await best(1, () => createMetricGrid(county, { cellM: 200, shape: 'hex' }));
+  const geoMs = await best(5, () => (geoResult = riskEmapByGrid(county, points, { cellM: 200, shape: 'hex', grid, riskLevels: domainDefaults.riskLevels })));
+  const gridMs = await best(1, () => createMetricGrid(county, { cellM: 200, shape: 'hex' }, domainDefaults.emap));
   const assigned = geoResult.features.reduce((s, f) => s + f.properties.total, 0);
 
   let peerCells = 0;
@@ -76,12 +77,12 @@ async function perCapita(label: string, o: RiskmapDb) {
     }
   });
   let geo!: ReturnType<typeof shelterAreaPerCapita>;
-  const geoMs = await best(5, () => (geo = shelterAreaPerCapita(townships, shelters)));
+  const geoMs = await best(5, () => (geo = shelterAreaPerCapita(townships, shelters, { shelters: domainDefaults.shelters })));
   let rows!: Awaited<ReturnType<typeof perCapitaSql>>;
   const sqlMs = await best(3, async () => (rows = await perCapitaSql(o.db, ['built', 'open'])));
   let maxDiff = 0;
   for (const r of rows) {
-    const g = geo.townships.find((t) => t.code === r.code)!;
+    const g = geo.townships.find((t) => t.townshipCode === r.code)!;
     maxDiff = Math.max(maxDiff, Math.abs(g.effectiveAreaM2 - r.effectiveAreaM2));
   }
   console.log(`per-capita 150 × 20,000     ${label.padEnd(9)} geo ${geoMs.toFixed(1)} ms (target ≤ 100 ms) | PostGIS GROUP BY ${sqlMs.toFixed(1)} ms · max |Δ area| ${maxDiff.toExponential(1)} m² (must be ≤ 1e-6)`);

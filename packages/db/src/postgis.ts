@@ -59,3 +59,8 @@ export function intersects(a: string, b: string): RawBuilder<boolean> {
 export function inBbox(column: string, bbox: [number, number, number, number]): RawBuilder<boolean> {
   return sql<boolean>`${sql.ref(column)} && ST_MakeEnvelope(${bbox[0]}, ${bbox[1]}, ${bbox[2]}, ${bbox[3]}, 4326)`;
 }
+
+/** True when the geometry in `column` itself (not only its bounding box) intersects the lon/lat box. */
+export function intersectsBbox(column: string, bbox: [number, number, number, number]): RawBuilder<boolean> {
+  return sql<boolean>`ST_Intersects(${sql.ref(column)}, ST_MakeEnvelope(${bbox[0]}, ${bbox[1]}, ${bbox[2]}, ${bbox[3]}, 4326))`;
+}

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { generateSample } from '@riskmap/sample';
 import type { Database } from './schema.js';
-import { openDatabase, type DatabaseSettings, type RiskmapDb } from './connect.js';
+import { openDatabase, type DatabaseSettings, type OpenOptions, type RiskmapDb } from './connect.js';
 import { migrateToLatest } from './migrate.js';
 import { databaseInfo } from './queries/database-info.js';
 import { loadSample } from './sample/load-sample.js';
@@ -16,8 +16,8 @@ export interface PreparedDb extends RiskmapDb {
  * Open the database, run pending migrations, and load the sample dataset into an empty database.
  * @example const { db, backend } = await prepareDatabase(config.database, { loadSample: true })
  */
-export async function prepareDatabase(settings: DatabaseSettings, options: { loadSample: boolean }): Promise<PreparedDb> {
-  const opened = await openDatabase(settings);
+export async function prepareDatabase(settings: DatabaseSettings, options: { loadSample: boolean } & OpenOptions): Promise<PreparedDb> {
+  const opened = await openDatabase(settings, options);
   try {
     const migrationsApplied = await migrateToLatest(opened.db);
     const info = await databaseInfo(opened.db);

@@ -39,6 +39,12 @@ const EXAMPLES: Record<string, Feature> = {
     code: 'CS-T', name: '测试备选地', sample: true, siteType: 'vacant', areaM2: 20000, effectiveAreaM2: 8000, suitableFor: ['shelter', 'fire-station'],
     townshipCode: null, constraints: '临近高压线',
   }),
+  'hidden-hazards': feature({ type: 'Point', coordinates: [115.83, 36.12] }, {
+    code: 'YH-T', name: '测试隐患', sample: true, riskPointCode: 'RP-T', hazardSourceCode: null, enterprise: '示例燃气站', place: '调压间',
+    townshipCode: '371521001', category: 'gas', grade: 'major', discoverySource: 'public-report', finder: '12345', foundOn: '2026-11-02',
+    description: '燃气泄漏报警器失效', responsibleUnit: '示例燃气站', responsiblePerson: '李四', measures: '更换报警器', fundsYuan: 3500,
+    deadline: '2026-12-15', contingencyPlan: '停用调压间', status: 'rectifying', supervised: true, closedOn: null,
+  }),
 };
 
 function feature(geometry: Feature['geometry'], properties: Record<string, unknown>): Feature {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAYERS, embeddedTile, getLayer, layerTile, serverTile, toCamel } from '../src/index.js';
+import { LAYERS, embeddedThinnedTile, embeddedTile, getLayer, layerTile, serverThinnedTile, serverTile, toCamel } from '../src/index.js';
 import { tileColumns } from '../src/tiles/tile-columns.js';
 import { openTestDatabase, testBackends, type TestDatabase } from '../src/testing/index.js';
 import { decodeTileLayer, ringsArea, ringsBox, tileAt } from './tiles-decode.js';
@@ -39,6 +39,28 @@ describe.each(testBackends())('layer tiles on the %s backend', (backend) => {
     expect(decodeTileLayer(bytes, 'shelters').features).toEqual([]);
   });
 
+  it('thins a dense point tile below the full-detail zoom to its budget, the counts adding up to the features inside it', async () => {
+    const d = LAYERS['risk-points'];
+    const z8 = tileAt(...TOWN, 8);
+    const all = (await getLayer(t.db, d, { columns: ['id', 'level'] })).features;
+    const inside = all.filter((f) => { const c = (f.geometry as { coordinates: [number, number] }).coordinates; const a = tileAt(c[0], c[1], 8); return a.x === z8.x && a.y === z8.y; });
+    const budget = { maxFeatures: 40, maxBytes: 64 * 1024, fullDetailZoom: 12, cellPx: 4 };
+    const bytes = await layerTile(t.db, backend, d, z8, { budget });
+    const { features } = decodeTileLayer(bytes, 'risk-points');
+    expect(inside.length).toBeGreaterThan(budget.maxFeatures);
+    expect(features.length).toBeGreaterThan(0);
+    expect(features.length).toBeLessThanOrEqual(budget.maxFeatures);
+    expect(bytes.length).toBeLessThanOrEqual(budget.maxBytes);
+    expect(features.reduce((n, f) => n + (f.properties.count as number), 0)).toBe(inside.length);
+    expect(Math.min(...features.map((f) => f.properties.level as number))).toBe(Math.min(...inside.map((f) => f.properties!.level as number)));
+    // From the full-detail zoom on the same budget keeps every feature.
+    const z12 = tileAt(...TOWN, 12);
+    const whole = decodeTileLayer(await layerTile(t.db, backend, d, z12, { budget }), 'risk-points').features;
+    const plain = decodeTileLayer(await layerTile(t.db, backend, d, z12), 'risk-points').features;
+    expect(whole.map((f) => f.id)).toEqual(plain.map((f) => f.id));
+    expect(whole.every((f) => f.properties.count === 1)).toBe(true);
+  });
+
   it('refuses a tile address outside the zoom pyramid', async () => {
     await expect(layerTile(t.db, backend, LAYERS.shelters, { z: 2, x: 4, y: 0 })).rejects.toThrow(/not a tile address/);
   });
@@ -70,10 +92,23 @@ describe.skipIf(!testBackends().includes('server'))('ST_AsMVT and geojson-vt til
     a.forEach((fa, i) => {
       const fb = b[i]!;
       expect(fb.properties).toEqual(fa.properties);
-      for (const key of Object.keys(fa.properties)) expect(columns.map(toCamel)).toContain(key); // null values are left out by both
+      for (const key of Object.keys(fa.properties)) expect([...columns.map(toCamel), 'count']).toContain(key); // null values are left out by both
       expect(fb.type).toBe(fa.type);
       ringsBox(fb.rings).forEach((v, k) => expect(Math.abs(v - ringsBox(fa.rings)[k]!)).toBeLessThanOrEqual(pixel));
       if (fa.type === 3) expect(Math.abs(ringsArea(fb.rings) - ringsArea(fa.rings))).toBeLessThanOrEqual(Math.max(0.01 * ringsArea(fa.rings), pixel * pixel));
     });
+  });
+
+  it('thin a tile to the same representatives and counts', async () => {
+    const d = LAYERS['risk-points'];
+    const columns = await tileColumns(t.db, d);
+    const tile = tileAt(...TOWN, 8);
+    const a = await serverThinnedTile(t.db, d, tile, columns, false, 16);
+    const b = await embeddedThinnedTile(t.db, d, tile, columns, false, 16);
+    expect(b.features).toBe(a.features);
+    const fa = decodeTileLayer(a.bytes, 'risk-points').features;
+    const fb = decodeTileLayer(b.bytes, 'risk-points').features;
+    expect(fb.map((f) => [f.id, f.properties.count, f.properties.level])).toEqual(fa.map((f) => [f.id, f.properties.count, f.properties.level]));
+    expect(fa.some((f) => (f.properties.count as number) > 1)).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { domainDefaults } from '@riskmap/config';
 /**
  * Kernel density: 100,000 risk points, 200 m raster over the county bbox, 1 km quartic kernel;
  * riskDensity against the naive all-cells × all-points loop (identical values required).
@@ -13,7 +14,7 @@ export function runDensityBench(): boolean {
   const rings = county.geometry.coordinates.flat() as [number, number][][];
   const points = randomPointsInside(100_000, county, 43, (_i, rnd) => ({ level: (1 + Math.floor(rnd() * 4)) as 1 | 2 | 3 | 4 }), (x, y) => pointInRings(x, y, rings));
   const bbox = countyBbox(county);
-  const options = { cellM: 200, bandwidthM: 1000, kernel: 'quartic' as const };
+  const options = { cellM: 200, bandwidthM: 1000, kernel: 'quartic' as const, riskLevels: domainDefaults.riskLevels, emap: domainDefaults.emap };
   const fast = timeIt(() => riskDensity(bbox, points, options), 5);
   const naive = timeIt(() => riskDensityNaive(bbox, points, options), 1, 0);
   let differing = 0;

@@ -1,3 +1,4 @@
+import { domainDefaults } from '@riskmap/config';
 /**
  * MCLP benchmark: the Yanggu sample (all villages, all candidates, p = 5, 10, 20) and synthetic
  * CLUSTERED instances (10 000 × 200, p = 10, S = 5 km; 100 000 × 1 000, p = 30, S = 3 km), the
@@ -40,7 +41,7 @@ const sample = generateSample();
 const demand = sample.demandPoints.features.map((f) => ({ id: f.properties.code, lon: f.geometry.coordinates[0]!, lat: f.geometry.coordinates[1]!, weight: f.properties.population }));
 const cands = sample.candidateSites.features.map((f) => ({ id: f.properties.code, lon: f.geometry.coordinates[0]!, lat: f.geometry.coordinates[1]! }));
 const radiusM = 2_500;
-const { matrix } = buildImpedanceMatrix(demand, cands, [], { kind: 'geodesic', detourFactor: 1.3 });
+const { matrix } = buildImpedanceMatrix(demand, cands, [], { kind: 'geodesic', detourFactor: 1.3 }, domainDefaults.fireStations);
 const ycs = coverageSets(matrix, radiusM);
 const total = demand.reduce((s, d) => s + d.weight, 0);
 const sampleRows: string[][] = [];

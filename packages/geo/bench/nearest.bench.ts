@@ -1,3 +1,4 @@
+import { domainDefaults } from '@riskmap/config';
 /**
  * Nearest shelters: 3 nearest of 2,000 usable shelters for 2,000 query points, the index (built
  * once) against turf.nearestPoint called 3 times per query on a shrinking collection.
@@ -14,7 +15,7 @@ export function runNearestBench(): boolean {
   const shelters = randomPoints(2_000, bbox, 45, (i) => ({ code: `S${i}`, name: `避难场所${i}`, shelterClass: 'emergency' as const, status: 'open' as const, capacity: 1000, facilities: [] as string[] }));
   const queries = randomPoints(2_000, bbox, 46, () => ({})).features.map((f) => f.geometry.coordinates as [number, number]);
 
-  const build = timeIt(() => createShelterIndex(shelters, { county }), 5);
+  const build = timeIt(() => createShelterIndex(shelters, { county, shelters: domainDefaults.shelters, nearest: domainDefaults.nearest }), 5);
   const index = build.result;
   const ours = timeIt(() => queries.map((q) => index.nearest(q, 3).shelters.map((s) => s.code)), 5);
   const peer = timeIt(() => queries.map((q) => {

@@ -1,3 +1,4 @@
+import { domainDefaults } from '@riskmap/config';
 /**
  * Shelter area per capita: 150 townships × 20,000 shelters (half without a township code, placed by
  * position), against a plain turf loop (booleanPointInPolygon of every shelter against every
@@ -43,7 +44,7 @@ export function runPerCapitaBench(): boolean {
   }
   const shelters: FeatureCollection<Point, S> = { type: 'FeatureCollection', features: shelterFeatures };
 
-  const ours = timeIt(() => shelterAreaPerCapita(townships, shelters), 9);
+  const ours = timeIt(() => shelterAreaPerCapita(townships, shelters, { shelters: domainDefaults.shelters }), 9);
   const peer = timeIt(() => {
     const usable = shelters.features.filter((f) => f.properties.status === 'open' || f.properties.status === 'built');
     return townships.features.map((t) => usable.filter((f) => turf.booleanPointInPolygon(f.geometry.coordinates, t)).reduce((a, f) => a + f.properties.effectiveAreaM2, 0));

@@ -16,6 +16,7 @@ export const LAYER_IDS = [
   'fire-stations',
   'demand-points',
   'candidate-sites',
+  'hidden-hazards',
 ] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 

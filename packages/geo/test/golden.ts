@@ -7,7 +7,7 @@ const fixturesRoot = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 /**
  * Golden-fixture runner (Turf style): for every `test/fixtures/<name>/in/*.geojson`, run `compute`
- * and compare with `out/<same file>`. `REGEN=1` rewrites the outputs; review them as diffs.
+ * and compare with `out/<same file>`. `REGEN=1` writes (or rewrites) the outputs; review them as diffs. A missing output fails.
  */
 export function goldenFixtures(name: string, compute: (input: any, file: string) => unknown): void {
   const inDir = join(fixturesRoot, name, 'in');
@@ -21,11 +21,11 @@ export function goldenFixtures(name: string, compute: (input: any, file: string)
       const input = JSON.parse(readFileSync(join(inDir, file), 'utf8'));
       const actual = JSON.parse(JSON.stringify(compute(input, file)));
       const outFile = join(outDir, file);
-      if (process.env.REGEN === '1' || !existsSync(outFile)) {
-        if (process.env.CI && !existsSync(outFile)) throw new Error(`missing golden output ${outFile}`);
+      if (process.env.REGEN === '1') {
         mkdirSync(outDir, { recursive: true });
         writeFileSync(outFile, JSON.stringify(actual, null, 2) + '\n');
       }
+      if (!existsSync(outFile)) throw new Error(`missing golden output ${outFile}: run the test with REGEN=1 and review the new file`);
       expect(actual).toEqual(JSON.parse(readFileSync(outFile, 'utf8')));
     });
   }

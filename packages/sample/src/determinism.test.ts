@@ -25,12 +25,6 @@ describe('generateSample', () => {
     expect(JSON.stringify(b.townships.features.map((f) => f.geometry))).toBe(JSON.stringify(a.townships.features.map((f) => f.geometry)));
   });
 
-  it('generates in well under 3 seconds', () => {
-    const t0 = performance.now();
-    generateSample(SAMPLE_SEED);
-    expect(performance.now() - t0).toBeLessThan(3000);
-  });
-
   it('rejects a seed that is not an integer', () => {
     expect(() => generateSample(1.5)).toThrow(/seed must be an integer/);
   });

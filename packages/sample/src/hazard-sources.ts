@@ -94,7 +94,7 @@ export function generateHazardSources(
       thresholdT: threshold,
     }));
     const people = peopleWithin(boundary, demand, radiusM);
-    const graded = gradeMajorHazard(substances, people);
+    const graded = gradeMajorHazard(substances, people, domainDefaults.gb18218);
     const enterprise = namer.next(township.name, tpl.enterpriseKind);
     const props: HazardSourceProps = {
       code: `HS-${String(i + 1).padStart(3, '0')}`,

@@ -6,3 +6,4 @@ export { createRng, layerRng, type Rng } from './prng.js';
 export { COUNTY_CODE } from './townships.js';
 export { COUNTY_POPULATION_2020, COUNTY_TOWN_POPULATION } from './township-populations.js';
 export { TOWN_PER_CAPITA_M2, URBAN_PER_CAPITA_BY_RANK_M2, designedPerCapita } from './shelter-design.js';
+export { generateSampleHazards, sampleIndicatorValues, SAMPLE_HAZARD_DATE, type SampleHazards, type SampleHazardStep } from './hidden-hazards.js';

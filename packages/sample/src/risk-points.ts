@@ -31,8 +31,8 @@ const GRADE_ZH = ['', '一级', '二级', '三级', '四级'];
 function allAssessments(): { lec: ReturnType<typeof gradeLec>[]; matrix: ReturnType<typeof gradeMatrix>[] } {
   const { lec, matrix } = domainDefaults;
   return {
-    lec: lec.L.flatMap((L) => lec.E.flatMap((E) => lec.C.map((C) => gradeLec({ L, E, C })))),
-    matrix: matrix.L.flatMap((L) => matrix.S.map((S) => gradeMatrix({ L, S }))),
+    lec: lec.L.flatMap((L) => lec.E.flatMap((E) => lec.C.map((C) => gradeLec({ L, E, C }, lec)))),
+    matrix: matrix.L.flatMap((L) => matrix.S.map((S) => gradeMatrix({ L, S }, matrix))),
   };
 }
 

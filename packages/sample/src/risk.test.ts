@@ -11,7 +11,7 @@ const hazards = ds.hazardSources.features;
 describe('risk points', () => {
   it('use only valid LEC and matrix factor values, graded by @riskmap/geo', () => {
     for (const r of risks) {
-      const graded = r.assessmentMethod === 'lec' ? gradeLec(r.assessmentInputs as LecInputs) : gradeMatrix(r.assessmentInputs as MatrixInputs);
+      const graded = r.assessmentMethod === 'lec' ? gradeLec(r.assessmentInputs as LecInputs, domainDefaults.lec) : gradeMatrix(r.assessmentInputs as MatrixInputs, domainDefaults.matrix);
       expect(r.score, r.code).toBe(graded.score);
       expect(r.methodVersion).toBe(graded.methodVersion);
       if (!r.directMajorReason) expect(r.level, r.code).toBe(graded.level);
@@ -87,7 +87,7 @@ describe('hazard sources', () => {
   it('are graded by gradeMajorHazard from their substances and people nearby', () => {
     for (const h of hazards) {
       const p = h.properties;
-      const graded = gradeMajorHazard(p.substances, p.peopleWithin500m ?? 0);
+      const graded = gradeMajorHazard(p.substances, p.peopleWithin500m ?? 0, domainDefaults.gb18218);
       expect({ sValue: p.sValue, isMajor: p.isMajor, alpha: p.alpha, rValue: p.rValue, grade: p.grade }).toEqual({
         sValue: graded.sValue, isMajor: graded.isMajor, alpha: graded.alpha, rValue: graded.rValue, grade: graded.grade,
       });

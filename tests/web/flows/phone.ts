@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { guardedPage, signIn, waitForMapIdle, type Guarded } from '../../support/browser.js';
+import { expectClean, guardedPage, signIn, waitForMapIdle, type Guarded } from '../../support/browser.js';
 import type { Env } from './env.js';
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
@@ -11,7 +11,10 @@ export function phoneFlows(env: Env): void {
     g = await guardedPage(env.browser, env.server.url, PHONE);
     await signIn(g.context);
   });
-  afterAll(() => g.context.close());
+  afterAll(async () => {
+    await g.context.close();
+    expectClean(g);
+  });
 
   it('keeps the command map usable on a phone: map on top, panels below, no sideways scrolling', async () => {
     const { page } = g;
@@ -29,6 +32,8 @@ export function phoneFlows(env: Env): void {
     await page.goto('/find');
     await page.locator('[data-testid=locate]').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The shot shows the drawn map, not the frame before its first render.
+    await waitForMapIdle(page, '__finderMap');
     await page.screenshot({ path: join(env.shots, 'finder-phone.png') });
   });
 }

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { guardedPage, signIn, waitForMapIdle, type Guarded } from '../../support/browser.js';
+import { expectClean, guardedPage, signIn, waitForMapIdle, type Guarded } from '../../support/browser.js';
 import type { Env } from './env.js';
 
 type Way = 'app' | 'geojson-clustered' | 'geojson-plain';
@@ -69,7 +69,10 @@ export function stressFlows(env: Env): void {
     await g.page.goto('/');
     await waitForMapIdle(g.page);
   });
-  afterAll(() => g.context.close());
+  afterAll(async () => {
+    await g.context.close();
+    expectClean(g);
+  });
 
   it('shows 100,000 risk points much faster than GeoJSON (plain or clustered) and a click still opens a point', async () => {
     const clustered = await timeLoad(g, 100_000, 'geojson-clustered');

@@ -1,13 +1,17 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-const N = 16384;
-const R = 8;
-const P = 1;
+/** scrypt cost as OWASP's Password Storage Cheat Sheet asks (2024): N = 2^17, r = 8, p = 1 (128 MiB per hash). */
+export const SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
+const N = SCRYPT.N;
+const R = SCRYPT.r;
+const P = SCRYPT.p;
 const KEY_LENGTH = 64;
+/** scrypt needs 128·N·r·p bytes; node refuses above maxmem (32 MiB by default). */
+const MAX_MEM = 2 * 128 * N * R * P;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { ...options, maxmem: MAX_MEM }, (err, key) => (err ? reject(err) : resolve(key))),
   );
 }
 
@@ -31,6 +35,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(hash, 'base64');
   const key = await derive(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) });
   return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/**
+ * True when a stored hash uses weaker parameters than today's (then re-hash it after a successful sign-in).
+ * @example if (needsRehash(user.password_hash)) await updateUser(db, user.id, { password_hash: await hashPassword(pw) })
+ */
+export function needsRehash(stored: string): boolean {
+  const [scheme, n, r, p] = stored.split('$');
+  return scheme !== 'scrypt' || Number(n) < N || Number(r) < R || Number(p) < P;
 }
 
 /** A hash of a random password, verified against when the username is unknown so both paths take as long. */

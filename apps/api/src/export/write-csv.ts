@@ -7,6 +7,8 @@ import type { Table } from './table-rows.js';
  * @example toCsv({ headings: ['name'], rows: [['人民广场']] }) // '\uFEFFname\r\n人民广场'
  */
 export function toCsv(table: Table): string {
-  const safe = (v: string | number | boolean | null) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) && !/^-?\d/.test(v) ? `'${v}` : v);
+  // A plain number written as text (e.g. "-12.5") stays a number; anything else starting with a formula character,
+  // "-1+HYPERLINK(…)" included, is prefixed.
+  const safe = (v: string | number | boolean | null) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) && !/^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(v) ? `'${v}` : v);
   return '\uFEFF' + Papa.unparse({ fields: table.headings, data: table.rows.map((r) => r.map(safe)) }, { newline: '\r\n' });
 }

@@ -27,7 +27,7 @@ export function tileOrigins(basemap: AppConfig['basemap']): string[] {
  */
 export function securityHeaders(config: Readonly<AppConfig>): RequestHandler {
   const tiles = tileOrigins(config.basemap);
-  return helmet({
+  const headers = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -48,7 +48,11 @@ export function securityHeaders(config: Readonly<AppConfig>): RequestHandler {
       },
     },
     crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: false,
   });
+  const hsts = helmet.strictTransportSecurity({ maxAge: 31_536_000 });
+  // HSTS only over HTTPS (a browser ignores it over plain HTTP, and intranets may serve only HTTP).
+  return (req, res, next) => headers(req, res, (err?: unknown) => (err ? next(err) : req.secure ? hsts(req, res, next) : next()));
 }
 
 const EXPOSED = 'X-Request-Id, Content-Disposition, ETag, Retry-After, Last-Event-ID';

@@ -1,11 +1,15 @@
 import { unzipSync } from 'fflate';
 import type { LayerId } from '@riskmap/geo';
-import { HttpError } from '../http/http-error.js';
+import { ImportInputError } from './input-error.js';
 import { IMPORT_FORMATS, type ImportEncoding, type ImportFormat, type ReadResult } from './types.js';
 import { readGeoJson } from './read-geojson.js';
 import { readCsv } from './read-csv.js';
 import { readXlsx } from './read-xlsx.js';
 import { readShapefile } from './read-shapefile.js';
+import type { UserMapping } from './mapping.js';
+import { readGeoPackage } from './read-geopackage.js';
+import { readKml } from './read-kml.js';
+import { assertInflatedSize } from './inflate-cap.js';
 
 const BY_MEDIA_TYPE: Record<string, ImportFormat> = {
   'application/geo+json': 'geojson',
@@ -16,14 +20,20 @@ const BY_MEDIA_TYPE: Record<string, ImportFormat> = {
   'application/zip': 'shapefile',
   'application/x-zip-compressed': 'shapefile',
   'application/x-shapefile': 'shapefile',
+  'application/geopackage+sqlite3': 'geopackage',
+  'application/x-sqlite3': 'geopackage',
+  'application/vnd.sqlite3': 'geopackage',
+  'application/vnd.google-earth.kml+xml': 'kml',
+  'application/vnd.google-earth.kmz': 'kmz',
 };
 
-/** XLSX or zipped Shapefile, told apart by what the zip holds. */
+/** XLSX, KMZ or zipped Shapefile, told apart by what the zip holds. */
 function zipKind(bytes: Uint8Array): ImportFormat {
   try {
     const names: string[] = [];
     unzipSync(bytes, { filter: (f) => (names.push(f.name), false) });
-    return names.includes('[Content_Types].xml') ? 'xlsx' : 'shapefile';
+    if (names.includes('[Content_Types].xml')) return 'xlsx';
+    return names.some((n) => n.toLowerCase().endsWith('.kml')) && !names.some((n) => n.toLowerCase().endsWith('.shp')) ? 'kmz' : 'shapefile';
   } catch {
     return 'shapefile';
   }
@@ -40,27 +50,33 @@ export function importFormat(declared: ImportFormat | undefined, contentType: st
   if (media === 'application/zip' || media === 'application/x-zip-compressed') return zipKind(bytes);
   if (BY_MEDIA_TYPE[media]) return BY_MEDIA_TYPE[media]!;
   if (isZip) return zipKind(bytes);
-  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart();
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 200)).replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('SQLite format 3')) return 'geopackage';
   if (head.startsWith('{')) return 'geojson';
+  if (head.startsWith('<') && /<kml[\s>]/.test(head)) return 'kml';
   if (media === '' || media === 'application/octet-stream' || media.startsWith('text/')) return 'csv';
-  throw new HttpError(415, 'unsupported_format', `cannot import ${media}; send GeoJSON, CSV, XLSX or a zipped Shapefile (or say which with ?format=)`, {
-    fields: [{ field: 'format', message: `unsupported Content-Type ${media}`, allowed: IMPORT_FORMATS }],
-  });
+  throw new ImportInputError('file.unsupportedFormat', { media }, { field: 'format' }, { allowed: IMPORT_FORMATS });
 }
 
 /**
  * Read an upload of a format into records for a layer (before validation).
  * @example const read = await readImportFile('shelters', 'csv', bytes, 'auto')
  */
-export async function readImportFile(layer: LayerId, format: ImportFormat, bytes: Uint8Array, encoding: ImportEncoding): Promise<ReadResult> {
+export async function readImportFile(layer: LayerId, format: ImportFormat, bytes: Uint8Array, encoding: ImportEncoding, mapping: UserMapping = {}, maxInflatedBytes = Infinity): Promise<ReadResult> {
   switch (format) {
     case 'geojson':
-      return readGeoJson(bytes, encoding);
+      return readGeoJson(layer, bytes, encoding, mapping);
     case 'csv':
-      return readCsv(layer, bytes, encoding);
+      return readCsv(layer, bytes, encoding, mapping);
     case 'xlsx':
-      return readXlsx(layer, bytes);
+      assertInflatedSize(bytes, maxInflatedBytes);
+      return readXlsx(layer, bytes, mapping);
     case 'shapefile':
-      return readShapefile(layer, bytes, encoding);
+      return readShapefile(layer, bytes, encoding, mapping, maxInflatedBytes);
+    case 'geopackage':
+      return readGeoPackage(layer, bytes, mapping);
+    case 'kml':
+    case 'kmz':
+      return readKml(layer, bytes, format === 'kmz', maxInflatedBytes, mapping);
   }
 }

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { LayerId } from '@riskmap/geo';
-import { HttpError } from '../http/http-error.js';
+import { ImportInputError } from './input-error.js';
 import type { ReadResult } from './types.js';
 import { recordsFromRows } from './tabular.js';
+import type { UserMapping } from './mapping.js';
 
 function cellValue(v: ExcelJS.CellValue): unknown {
   if (v === null || v === undefined) return undefined;
@@ -18,15 +19,15 @@ function cellValue(v: ExcelJS.CellValue): unknown {
  * Rows of the first worksheet of an XLSX workbook with a heading row; row = the spreadsheet row number.
  * @example (await readXlsx('shelters', bytes)).records[0].row // 2
  */
-export async function readXlsx(layer: LayerId, bytes: Uint8Array): Promise<ReadResult> {
+export async function readXlsx(layer: LayerId, bytes: Uint8Array, mapping: UserMapping = {}): Promise<ReadResult> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch (err) {
-    throw new HttpError(400, 'invalid_file', `not an XLSX workbook: ${(err as Error).message}`, { fields: [{ field: 'body', message: 'not XLSX' }] });
+    throw new ImportInputError('file.notXlsx', { detail: (err as Error).message });
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new HttpError(400, 'invalid_file', 'the workbook has no worksheet', { fields: [{ field: 'body', message: 'no worksheet' }] });
+  if (!sheet) throw new ImportInputError('file.noWorksheet');
   const headingRow = sheet.getRow(1);
   const headings: string[] = [];
   headingRow.eachCell({ includeEmpty: true }, (cell, col) => {
@@ -48,6 +49,6 @@ export async function readXlsx(layer: LayerId, bytes: Uint8Array): Promise<ReadR
     rows.push(cells);
     numbers.push(n);
   });
-  const out = recordsFromRows(layer, rows, (i) => numbers[i]!, headings.filter(Boolean));
-  return { records: out.records, errors: out.errors, warnings: out.warnings };
+  const out = recordsFromRows(layer, rows, (i) => numbers[i]!, headings.filter(Boolean), undefined, mapping);
+  return { records: out.records, errors: out.errors, warnings: out.warnings, mapping: out.mapping };
 }

@@ -1,108 +1,169 @@
 import type { Feature, Geometry } from 'geojson';
-import { checkGeometries, type Database, type EditableFeature, type Kysely, type LayerDescriptor } from '@riskmap/db';
-import { convertCoordinates } from '@riskmap/geo';
+import { readFeaturesByCode, type Database, type EditableFeature, type Kysely, type LayerDescriptor } from '@riskmap/db';
+import { coordinatesLookProjected, crsInfo, reprojectGeoJson } from '@riskmap/geo';
 import { HttpError } from '../http/http-error.js';
 import type { SessionUser } from '../http/role.js';
-import { createFeatureSchema } from '../validation/index.js';
-import { crossFieldCheck, scopeCheck } from '../routes/edit-rules.js';
+import { createFeatureSchema, patchFeatureSchema } from '../validation/index.js';
+import { crossFieldCheck, scopeCheck } from '../editing/edit-rules.js';
+import { featureRules, type GeometryTolerances } from '../editing/feature-rules.js';
 import type { ImportCrs, RawRecord, RowError } from './types.js';
+import { issueError } from './issue-codes.js';
+import { fieldChanges, sameGeometry, type FieldChange } from './update-diff.js';
 
-/** A record that passed every check: its geometry in WGS84 and its parsed properties. */
+/** Create new records only, or match rows by code: update the existing ones, create the others. */
+export type ImportMode = 'create' | 'update';
+
+/** A record that passed every check: its geometry in WGS84 and its parsed properties (and, updating, what it changes). */
 export interface ValidRow {
   row: number;
   geometry: Geometry;
   properties: Record<string, unknown>;
+  /** Set when the row updates a stored feature (update-by-code). */
+  target?: { id: number; version: number; changes: FieldChange[]; geometryChanged: boolean };
 }
 
 /** Geometry (and secondary geometry properties such as a shelter's site) converted from the declared system to WGS84. */
 function toWgs84(d: LayerDescriptor, geometry: Geometry, props: Record<string, unknown>, crs: ImportCrs): { geometry: Geometry; properties: Record<string, unknown> } {
-  if (crs === 'wgs84' || crs === 'cgcs2000') return { geometry, properties: props };
+  const info = crsInfo(crs);
+  if (info.kind === 'geographic' && (info.datum === 'wgs84' || info.datum === 'cgcs2000')) return { geometry, properties: props };
+  const to = (g: Geometry) => reprojectGeoJson(g, info.code, 'EPSG:4326');
   const properties = { ...props };
   for (const column of d.geometryColumns) {
     const name = column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
     const v = properties[name];
-    if (Array.isArray(v)) properties[name] = convertCoordinates({ type: 'Point', coordinates: v as number[] }, crs, 'wgs84').coordinates;
-    else if (v && typeof v === 'object') properties[name] = convertCoordinates(v as Geometry, crs, 'wgs84');
+    if (Array.isArray(v)) properties[name] = (to({ type: 'Point', coordinates: v as number[] }) as { coordinates: number[] }).coordinates;
+    else if (v && typeof v === 'object') properties[name] = to(v as Geometry);
   }
-  return { geometry: convertCoordinates(geometry, crs, 'wgs84'), properties };
+  return { geometry: to(geometry), properties };
 }
 
+/** The first position of a geometry, rounded, for messages. */
+function firstPosition(g: Geometry): [string, string] {
+  let p: unknown = (g as { coordinates?: unknown }).coordinates;
+  while (Array.isArray(p) && Array.isArray(p[0])) p = p[0];
+  const xy = Array.isArray(p) ? (p as number[]) : [];
+  return [String(Math.round((xy[0] ?? 0) * 1000) / 1000), String(Math.round((xy[1] ?? 0) * 1000) / 1000)];
+}
+
+type RuleProblem = { field: string; message: string; code?: string; params?: Record<string, unknown> };
+
 /** The field errors an editing rule (HttpError with details.fields) reports for a record, or none. */
-function ruleErrors(rule: ((f: EditableFeature) => void) | undefined, d: LayerDescriptor, row: ValidRow): { field: string; message: string }[] {
+function ruleErrors(rule: ((f: EditableFeature) => void) | undefined, d: LayerDescriptor, geometry: Geometry, props: Record<string, unknown>): RuleProblem[] {
   if (!rule) return [];
-  const props = row.properties;
-  const feature: Feature = { type: 'Feature', geometry: row.geometry, properties: props };
+  const feature: Feature = { type: 'Feature', geometry, properties: props };
   const townshipCode = ((d.id === 'townships' ? props.code : props.townshipCode) as string | null | undefined) ?? null;
   try {
     rule({ feature, version: 0, deletedAt: null, townshipCode });
     return [];
   } catch (err) {
     if (!(err instanceof HttpError)) throw err;
-    const details = err.details as { fields?: { field: string; message: string }[]; field?: string } | undefined;
-    return details?.fields ?? [{ field: details?.field ?? 'properties', message: err.message }];
+    const details = err.details as { fields?: { field: string; message: string }[]; field?: string; scope?: string } | undefined;
+    if (err.code === 'outside_scope') return [{ field: details?.field ?? 'townshipCode', message: err.message, code: 'rule.outsideScope', params: { scope: details?.scope, township: townshipCode } }];
+    const fields = details?.fields ?? [{ field: details?.field ?? 'properties', message: err.message }];
+    const total = d.id === 'shelters' ? 'totalAreaM2' : 'areaM2';
+    return fields.map((f) =>
+      f.field === 'properties.effectiveAreaM2' && Number(props.effectiveAreaM2) > Number(props[total])
+        ? { ...f, code: 'rule.effectiveOverTotal', params: { effective: props.effectiveAreaM2, total: props[total], totalLabel: d.id === 'shelters' ? '总面积' : '用地面积' } }
+        : f,
+    );
   }
-}
-
-/** Codes among `codes` that a row of the layer's table already has (deleted rows too: codes stay unique). */
-async function existingCodes(db: Kysely<Database>, d: LayerDescriptor, codes: string[]): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (let i = 0; i < codes.length; i += 1000) {
-    const rows = await db.selectFrom(d.table as 'shelters').select('code').where('code', 'in', codes.slice(i, i + 1000)).execute();
-    for (const r of rows) found.add(r.code);
-  }
-  return found;
 }
 
 /**
- * Validate records as the editing routes validate a new feature: the layer's zod schema, coordinates converted from
- * the declared system, the cross-field and township-scope rules, geometry valid and inside the county (PostGIS), and
- * codes new (in the file and in the database). Returns the good rows and every problem by row and field.
- * @example const { valid, errors } = await validateRecords(db, LAYERS.shelters, read.records, 'gcj02', user, 1000)
+ * Validate records as the editing routes validate a feature: the layer's zod schema, coordinates converted from the
+ * declared system, the cross-field rules, then featureRules — every geometry valid and inside the county, the
+ * township code existing and matching the location (derived when absent), the township scope by location — and
+ * codes: new (mode `create`), or, in mode `update`, matched to stored features (changed fields listed, a stale
+ * version refused).
+ * @example const { valid, errors } = await validateRecords(db, LAYERS.shelters, read.records, 'gcj02', user, config.domain.geometry)
  */
-export async function validateRecords(db: Kysely<Database>, d: LayerDescriptor, records: RawRecord[], crs: ImportCrs, user: SessionUser, countyToleranceM: number): Promise<{ valid: ValidRow[]; errors: RowError[] }> {
-  const schema = createFeatureSchema(d.id);
-  const rules = [crossFieldCheck(d), scopeCheck(user)];
+export async function validateRecords(
+  db: Kysely<Database>,
+  d: LayerDescriptor,
+  records: RawRecord[],
+  crs: ImportCrs,
+  user: SessionUser,
+  tolerances: GeometryTolerances,
+  mode: ImportMode = 'create',
+): Promise<{ valid: ValidRow[]; errors: RowError[] }> {
+  const createSchema = createFeatureSchema(d.id);
+  const patchSchema = patchFeatureSchema(d.id);
+  // Scope and township are settled by featureRules below, from the location (a row need not carry its township).
+  const rules = [crossFieldCheck(d)];
+  const geographic = crsInfo(crs).kind === 'geographic';
+  const codes = [...new Set(records.map((r) => r.properties.code).filter((c): c is string => typeof c === 'string'))];
+  const stored = await readFeaturesByCode(db, d, codes);
   const errors: RowError[] = [];
-  const parsed: ValidRow[] = [];
+  const parsed: (ValidRow & { fileVersion?: number; stored?: EditableFeature & { id: number } })[] = [];
   for (const rec of records) {
     const columnOf = (field: string) => {
       const c = rec.columns?.[field.replace(/^properties\./, '').split('.')[0]!];
       return c ? { column: c } : {};
     };
-    const result = schema.safeParse({ type: 'Feature', geometry: rec.geometry ?? null, properties: rec.properties });
+    const current = mode === 'update' ? stored.get(String(rec.properties.code)) : undefined;
+    const result = current
+      ? patchSchema.safeParse({ version: current.version, geometry: rec.geometry ?? undefined, properties: rec.properties })
+      : createSchema.safeParse({ type: 'Feature', geometry: rec.geometry ?? null, properties: rec.properties });
     if (!result.success) {
       for (const issue of result.error.issues) {
         const field = issue.path.join('.') || 'feature';
         if (rec.geometry === undefined && field.startsWith('geometry')) continue; // the reader already named the position problem
-        errors.push({ row: rec.row, field, message: issue.message, ...columnOf(field) });
+        errors.push(issueError(rec, issue, field, columnOf(field)));
       }
       continue;
     }
     if (rec.geometry === undefined) continue;
-    const row = { row: rec.row, ...toWgs84(d, result.data.geometry as Geometry, result.data.properties as Record<string, unknown>, crs) };
-    const broken = rules.flatMap((rule) => ruleErrors(rule, d, row));
-    if (broken.length) {
-      for (const b of broken) errors.push({ row: rec.row, field: b.field, message: b.message, ...columnOf(b.field) });
+    if (geographic && rec.geometry && coordinatesLookProjected(rec.geometry)) {
+      const [x, y] = firstPosition(rec.geometry);
+      errors.push({ row: rec.row, field: 'geometry', code: 'geometry.projected', params: { x, y }, message: `coordinates (${x}, ${y}) look projected (metres), not longitude/latitude; declare the file's coordinate system (e.g. EPSG:4548)`, ...columnOf('geometry') });
       continue;
     }
-    parsed.push(row);
+    const data = result.data as { geometry?: Geometry; properties?: Record<string, unknown> };
+    const { id: _id, version: _v, createdAt: _c, updatedAt: _u, deletedAt: _d, stock: _s, ...props } = data.properties ?? {};
+    const converted = toWgs84(d, (data.geometry ?? current?.feature.geometry) as Geometry, props, crs);
+    const merged = current ? { ...current.feature.properties, ...converted.properties } : converted.properties;
+    const broken = [...(current ? ruleErrors(scopeCheck(user), d, current.feature.geometry as Geometry, current.feature.properties ?? {}) : []), ...rules.flatMap((rule) => ruleErrors(rule, d, converted.geometry, merged))];
+    if (broken.length) {
+      for (const b of broken) errors.push({ row: rec.row, ...b, ...columnOf(b.field) });
+      continue;
+    }
+    parsed.push({ row: rec.row, ...converted, ...(rec.version !== undefined ? { fileVersion: rec.version } : {}), ...(current ? { stored: current } : {}) });
   }
 
   const valid: ValidRow[] = [];
+  const columnsByRow = new Map(records.map((r) => [r.row, r.columns ?? {}]));
+  const col = (row: number, field: string) => {
+    const c = columnsByRow.get(row)?.[field];
+    return c ? { column: c } : {};
+  };
   const seen = new Map<string, number>();
-  const taken = await existingCodes(db, d, [...new Set(parsed.map((r) => String(r.properties.code)))]);
-  const checks = await checkGeometries(db, parsed.map((r) => r.geometry), countyToleranceM);
+  // The edit rules, for every row as it will be stored (an update: the stored record with the file's changes).
+  const asStored = parsed.map((r) => ({ type: 'Feature' as const, geometry: r.geometry, properties: r.stored ? { ...r.stored.feature.properties, ...r.properties } : r.properties }));
+  const verdicts = await featureRules(db, d, user, asStored, tolerances);
   for (const [i, row] of parsed.entries()) {
     const code = String(row.properties.code);
     const rowErrors: RowError[] = [];
-    const c = checks[i]!;
-    if (!c.valid) rowErrors.push({ row: row.row, field: 'geometry', message: `not valid (${c.reason})` });
-    else if (!c.insideCounty) rowErrors.push({ row: row.row, field: 'geometry', message: `outside the county (more than ${countyToleranceM} m from its boundary)` });
-    if (taken.has(code)) rowErrors.push({ row: row.row, field: 'properties.code', message: `code "${code}" already exists in ${d.id} (possibly deleted: restore it instead)` });
-    else if (seen.has(code)) rowErrors.push({ row: row.row, field: 'properties.code', message: `code "${code}" repeats row ${seen.get(code)}` });
-    else seen.set(code, row.row);
-    if (rowErrors.length) errors.push(...rowErrors);
-    else valid.push(row);
+    const v = verdicts[i]!;
+    const current = row.stored;
+    for (const e of v.errors) rowErrors.push({ row: row.row, field: e.field, message: e.message, ...(e.key ? { code: e.key, params: e.params ?? {} } : {}) });
+    if (v.errors.length === 0 && d.columns.includes('township_code') && v.townshipCode !== undefined) row.properties = { ...row.properties, townshipCode: v.townshipCode };
+    if (seen.has(code)) rowErrors.push({ row: row.row, field: 'properties.code', code: 'code.repeats', params: { code, other: seen.get(code) }, message: `code "${code}" repeats row ${seen.get(code)}` });
+    else if (mode === 'create' && stored.has(code)) rowErrors.push({ row: row.row, field: 'properties.code', code: 'code.taken', params: { code }, message: `code "${code}" already exists in ${d.id} (possibly deleted: restore it instead)` });
+    else if (current?.deletedAt) rowErrors.push({ row: row.row, field: 'properties.code', code: 'update.deleted', params: { code }, message: `the record with code "${code}" is deleted; restore it first` });
+    else if (current && row.fileVersion !== undefined && row.fileVersion !== current.version) {
+      rowErrors.push({ row: row.row, field: 'version', code: 'update.stale', params: { code, fileVersion: row.fileVersion, version: current.version }, message: `the record with code "${code}" changed since the file was exported (file v${row.fileVersion}, now v${current.version})` });
+    }
+    seen.set(code, seen.get(code) ?? row.row);
+    if (rowErrors.length) {
+      errors.push(...rowErrors.map((e) => ({ ...e, ...col(e.row, e.field.replace(/^properties\./, '')) })));
+      continue;
+    }
+    const { stored: _stored, fileVersion: _fv, ...clean } = row;
+    if (current) {
+      const changes = fieldChanges(current.feature.properties ?? {}, clean.properties);
+      const geometryChanged = !sameGeometry(current.feature.geometry, clean.geometry);
+      valid.push({ ...clean, target: { id: current.id, version: current.version, changes, geometryChanged } });
+    } else valid.push(clean);
   }
   errors.sort((a, b) => a.row - b.row);
   return { valid, errors };

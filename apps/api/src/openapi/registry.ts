@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ROUTES, type Access, type RouteContract } from '@riskmap/contract';
 
 export interface OperationResponse {
   description: string;
@@ -15,6 +16,8 @@ export interface Operation {
   summary: string;
   description?: string;
   tags: string[];
+  /** Who may call it (route contracts): sets the operation's `security`. */
+  access?: Access;
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: { contentType: string; schema: z.ZodType };
@@ -24,7 +27,8 @@ export interface Operation {
 const operations = new Map<string, Operation>();
 
 /**
- * Register an operation for the OpenAPI document (idempotent per method + path) and return it.
+ * Register an operation for the OpenAPI document (idempotent per method + path) and return it. Only for routes not
+ * yet declared in a route contract; a contract replaces the registration of the same method and path.
  * @example const op = defineOperation({ method: 'get', path: '/api/layers', summary: 'Layer catalogue', tags: ['layers'], responses: { 200: { description: 'the layers' } } })
  */
 export function defineOperation<T extends Operation>(op: T): T {
@@ -32,7 +36,28 @@ export function defineOperation<T extends Operation>(op: T): T {
   return op;
 }
 
-/** Every registered operation, ordered by path then method. */
+/** A route contract as an OpenAPI operation ('/api/layers/:id' → '/api/layers/{id}'). */
+export function operationOf(c: RouteContract): Operation {
+  return {
+    method: c.method.toLowerCase() as Operation['method'],
+    path: c.path.replace(/:([A-Za-z]+)/g, '{$1}'),
+    summary: c.summary,
+    ...(c.description ? { description: c.description } : {}),
+    tags: [...c.tags],
+    access: c.access,
+    ...(c.params ? { params: c.params } : {}),
+    ...(c.query ? { query: c.query } : {}),
+    ...(c.body?.schema ? { body: { contentType: c.body.contentType, schema: c.body.schema } } : {}),
+    responses: Object.fromEntries(Object.entries(c.responses).map(([status, r]) => [status, r])),
+  };
+}
+
+/** Every operation — the route contracts, then those still registered beside their routes — ordered by path then method. */
 export function registeredOperations(): Operation[] {
-  return [...operations.values()].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+  const all = new Map(operations);
+  for (const c of ROUTES) {
+    const op = operationOf(c);
+    all.set(`${op.method} ${op.path}`, op);
+  }
+  return [...all.values()].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
 }

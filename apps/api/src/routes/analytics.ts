@@ -1,88 +1,49 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import {
-  createMetricGrid,
-  fireStationCoverage,
-  riskDensity,
-  riskEmapByArea,
-  riskEmapByGrid,
-  shelterAreaPerCapita,
-  shelterCoverage,
-  warehouseCoverage,
-} from '@riskmap/geo';
+import { analyticsCoverage, analyticsRiskDensity, analyticsRiskMap, analyticsShelterPerCapita } from '@riskmap/contract';
+import { shelterAreaPerCapita } from '@riskmap/geo';
 import type { AppDeps } from '../deps.js';
-import { queryNumber } from '../http/query-number.js';
+import { mountRoute } from '../http/mount-route.js';
 import { roleOf } from '../http/role.js';
 import type { LayerCache } from '../services/layer-cache.js';
-import { countyFeature } from '../services/county.js';
+import { HttpError } from '../http/http-error.js';
+import { publicFeatures } from '../services/public-projection.js';
 import { perCapitaGeoJSON } from '../services/per-capita-geojson.js';
+import { ResultCache } from '../services/result-cache.js';
+import type { AnalyticsJob } from '../services/analytics-compute.js';
+import type { AnalyticsOffload } from '../services/analytics-offload.js';
 
-const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
-
-export const RiskMapQuery = z.object({
-  by: z.enum(['township', 'grid']).default('township'),
-  cell: queryNumber(z.number()).optional(),
-  shape: z.enum(['square', 'hex']).default('square'),
-  method: z.enum(['max', 'weighted']).default('max'),
-  includeEmpty: bool.default(false),
-});
-
-export const DensityQuery = z.object({
-  cell: queryNumber(z.number()).optional(),
-  bandwidth: queryNumber(z.number().positive().max(50_000)).optional(),
-});
-
-export const PerCapitaQuery = z.object({
-  includePlanned: bool.default(false),
-  target: queryNumber(z.number().positive().max(100)).optional(),
-  format: z.enum(['json', 'geojson']).default('json'),
-});
-
-export const CoverageQuery = z.object({
-  facility: z.enum(['shelters', 'fire-stations', 'warehouses']),
-  includePlanned: bool.default(false),
-  speedKmh: queryNumber(z.number().positive().max(200)).optional(),
-  detourFactor: queryNumber(z.number().min(1).max(5)).optional(),
-});
-
-/** The numbers the county plan asks for: the four-colour e-map, density, per-capita, coverage. */
-export function analyticsRouter(deps: AppDeps, layers: LayerCache): Router {
+/**
+ * The numbers the county plan asks for: the four-colour e-map, density, per-capita, coverage. The heavy ones (e-map,
+ * density, coverage) are computed and serialized in worker threads (`offload`), cached per version of the layers they
+ * read + parameters, one computation shared by concurrent identical requests.
+ */
+export function analyticsRouter(deps: AppDeps, layers: LayerCache, offload: AnalyticsOffload): Router {
   const router = Router();
   const domain = deps.config.domain;
+  const limits = deps.config.resilience;
+  // The heavy answers key on the versions of the layers they read (offload.revision); the data revision is the fallback.
+  const cache = new ResultCache(deps.revision ?? (() => deps.changes.revision()), limits.analyticsCacheEntries, limits.public.maxResponseBytes);
 
-  router.get('/analytics/risk-map', async (req, res) => {
-    const q = RiskMapQuery.parse(req.query);
-    const riskPoints = await layers.get('risk-points');
-    const options = { method: q.method, riskLevels: domain.riskLevels, weightedBands: [...domain.emap.weightedBands] };
-    let result;
-    if (q.by === 'township') {
-      result = riskEmapByArea((await layers.get('townships')) as never, riskPoints as never, options);
-    } else {
-      const cellM = q.cell ?? domain.emap.defaultCellM;
-      const county = await countyFeature(deps.db, layers);
-      const grid = await layers.derive(`grid:${cellM}:${q.shape}`, ['townships'], () => createMetricGrid(county, { cellM, shape: q.shape }));
-      result = riskEmapByGrid(county, riskPoints as never, { ...options, cellM, shape: q.shape, grid, includeEmpty: q.includeEmpty });
+  mountRoute(router, analyticsRiskMap, async (req, res, { query: q }) => {
+    const cellM = q.cell ?? domain.emap.defaultCellM;
+    const isPublic = roleOf(req, res) === 'public';
+    if (isPublic && q.by === 'grid' && q.includeEmpty && cellM < limits.public.minEmptyCellM) {
+      const message = `anonymous callers get empty cells only for cells of at least ${limits.public.minEmptyCellM} m (PUBLIC_MIN_EMPTY_CELL_M); use a larger cell or sign in`;
+      throw new HttpError(400, 'invalid_input', `includeEmpty: ${message}`, { fields: [{ field: 'includeEmpty', message }] });
     }
-    if (roleOf(req, res) === 'public') for (const f of result.features) delete (f.properties as { top?: unknown }).top;
-    res.type('application/geo+json').json({ ...result, by: q.by, method: q.method });
+    const job: AnalyticsJob = { kind: 'risk-map', query: q, isPublic };
+    await cache.send(req, res, 'application/geo+json', () => offload.run(job), 'cell', offload.revision(job));
   });
 
-  router.get('/analytics/risk-density', async (req, res) => {
-    const q = DensityQuery.parse(req.query);
-    const county = await countyFeature(deps.db, layers);
-    const raster = riskDensity(county, (await layers.get('risk-points')) as never, {
-      cellM: q.cell,
-      bandwidthM: q.bandwidth ?? domain.emap.kernelBandwidthM,
-      riskLevels: domain.riskLevels,
-      emap: domain.emap,
-    });
-    res.json(raster);
+  mountRoute(router, analyticsRiskDensity, async (req, res, { query: q }) => {
+    const job: AnalyticsJob = { kind: 'risk-density', query: q, isPublic: roleOf(req, res) === 'public' };
+    await cache.send(req, res, 'application/json', () => offload.run(job), 'cell', offload.revision(job));
   });
 
-  router.get('/analytics/shelter-per-capita', async (req, res) => {
-    const q = PerCapitaQuery.parse(req.query);
+  mountRoute(router, analyticsShelterPerCapita, async (req, res, { query: q }) => {
     const townships = await layers.get('townships');
-    const result = shelterAreaPerCapita(townships as never, (await layers.get('shelters')) as never, {
+    const shelters = roleOf(req, res) === 'public' ? publicFeatures('shelters', await layers.get('shelters')) : await layers.get('shelters');
+    const result = shelterAreaPerCapita(townships as never, shelters as never, {
       targetM2: q.target,
       includePlanned: q.includePlanned,
       shelters: domain.shelters,
@@ -91,21 +52,16 @@ export function analyticsRouter(deps: AppDeps, layers: LayerCache): Router {
     else res.json(result);
   });
 
-  router.get('/analytics/coverage', async (req, res) => {
-    const q = CoverageQuery.parse(req.query);
-    const demand = (await layers.get('demand-points')) as never;
-    const result =
-      q.facility === 'shelters'
-        ? shelterCoverage(demand, (await layers.get('shelters')) as never, { includePlanned: q.includePlanned, detourFactor: q.detourFactor, shelters: domain.shelters })
-        : q.facility === 'warehouses'
-          ? warehouseCoverage(demand, (await layers.get('warehouses')) as never, { speedKmh: q.speedKmh, detourFactor: q.detourFactor, warehouses: domain.warehouses })
-          : fireStationCoverage(demand, (await layers.get('fire-stations')) as never, {
-              speedKmh: q.speedKmh,
-              detourFactor: q.detourFactor,
-              urbanTownshipCodes: (await layers.get('townships')).features.filter((t) => t.properties?.isUrban).map((t) => t.properties!.code as string),
-              fireStations: domain.fireStations,
-            });
-    res.json({ facility: q.facility, ...result });
+  mountRoute(router, analyticsCoverage, async (req, res, { query: q }) => {
+    const isPublic = roleOf(req, res) === 'public';
+    if (isPublic && q.facility === 'warehouses') {
+      throw new HttpError(401, 'login_required', 'the coverage of supply warehouses is not public; sign in to read it', { field: 'facility' });
+    }
+    if (isPublic && q.riskWeighting) {
+      throw new HttpError(401, 'login_required', 'risk-weighted coverage reads the risk points, which are not public; sign in to read it', { field: 'riskWeighting' });
+    }
+    const job: AnalyticsJob = { kind: 'coverage', query: q, isPublic };
+    await cache.send(req, res, 'application/json', () => offload.run(job), 'query', offload.revision(job));
   });
 
   return router;

@@ -1,16 +1,10 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { auditList } from '@riskmap/contract';
 import { listAudit } from '@riskmap/db';
-import { LAYER_IDS } from '@riskmap/geo';
 import type { AppDeps } from '../deps.js';
-import { SIGNED_IN, requireRole } from '../auth/require-role.js';
-
-/** Query of `GET /api/audit`: optional layer id, feature id and limit (newest first). */
-export const AuditQuery = z.object({
-  layer: z.enum(LAYER_IDS).optional(),
-  id: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(5000).optional(),
-});
+import { mountRoute } from '../http/mount-route.js';
+import { HttpError } from '../http/http-error.js';
+import { roleOf } from '../http/role.js';
 
 /**
  * `GET /api/audit?layer=&id=&limit=` → the audit history (who, when, what, before, after), newest first; commander and up.
@@ -18,10 +12,10 @@ export const AuditQuery = z.object({
  */
 export function auditRouter(deps: AppDeps): Router {
   const router = Router();
-  router.get('/audit', requireRole(...SIGNED_IN), async (req, res) => {
-    const q = AuditQuery.parse(req.query);
+  mountRoute(router, auditList, async (req, res, { query: q }) => {
+    if (q.layer === 'users' && roleOf(req, res) !== 'admin') throw new HttpError(403, 'forbidden', 'the audit of user changes is for admins', { field: 'layer' });
     const entries = await listAudit(deps.db, { layer: q.layer, featureId: q.id, limit: q.limit });
-    res.json({ entries });
+    res.json({ entries: roleOf(req, res) === 'admin' ? entries : entries.filter((e) => e.layer !== 'users') });
   });
   return router;
 }

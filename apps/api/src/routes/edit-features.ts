@@ -1,57 +1,87 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { Geometry } from 'geojson';
-import { checkGeometry, toCamel, createFeature, deleteFeature, layerDescriptor, restoreFeature, updateFeature, type EditContext, type EditOutcome, type LayerDescriptor } from '@riskmap/db';
-import { LAYER_IDS, validateGeometry } from '@riskmap/geo';
+import type { Feature, Geometry } from 'geojson';
+import { createFeature, deleteFeature, layerDescriptor, readFeatureForEdit, restoreFeature, toCamel, updateFeature, type EditContext, type EditOutcome, type LayerDescriptor } from '@riskmap/db';
+import { LAYER_IDS } from '@riskmap/geo';
+import { checkGeometryShape } from '../validation/geometry-shape.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../http/http-error.js';
 import { userOf } from '../http/role.js';
-import { EDITORS, requireRole } from '../auth/require-role.js';
+import { featureChange, featureCreate, featureDelete, featureRestore } from '@riskmap/contract';
+import { mountRoute } from '../http/mount-route.js';
 import { parseCreate, parsePatch, parseVersion } from '../validation/index.js';
-import { crossFieldCheck, scopeCheck, toHttpEditError } from './edit-rules.js';
-import './edit-openapi.js';
+import { crossFieldCheck, refuseFlowFields, scopeCheck, toHttpEditError } from '../editing/edit-rules.js';
+import { checkCurrentInScope, checkLayerInScope, featureRules, throwVerdict, type GeometryTolerances } from '../editing/feature-rules.js';
 
 /**
  * Editing for every layer (planner, admin): `POST /api/layers/:id`, `PATCH` and `DELETE /api/layers/:id/:featureId`,
- * `POST /api/layers/:id/:featureId/restore`. Each change is audited in its transaction and published after commit.
+ * `POST /api/layers/:id/:featureId/restore`. Each change is audited in its transaction; the database's change trigger records and announces it.
  * @example app.use('/api', editFeaturesRouter(deps))
  */
 export function editFeaturesRouter(deps: AppDeps): Router {
   const router = Router();
-  const editors = requireRole(...EDITORS);
-
-  router.post('/layers/:id', editors, async (req, res) => {
+  mountRoute(router, featureCreate, async (req, res) => {
     const d = descriptorOf(req);
+    checkLayerInScope(d, userOf(res)!);
     const input = parseCreate(d.id, req.body);
-    checkSecondaryGeometries(d, input.properties);
-    await checkGeometryInCounty(deps, input.geometry!);
-    const outcome = await edit(deps, (trx) => createFeature(trx, d, input, context(d, res)));
+    await checkShapes(d, input, deps.config.resilience.geometry);
+    const user = userOf(res)!;
+    const outcome = await edit(deps, async (trx) => {
+      const feature: Feature = { type: 'Feature', geometry: input.geometry!, properties: input.properties };
+      const [verdict] = await featureRules(trx, d, user, [feature], tolerances(deps), { shapesChecked: true });
+      const properties = withTownship(d, input.properties, throwVerdict(verdict!));
+      return createFeature(trx, d, { geometry: input.geometry, properties }, context(d, res));
+    });
     answer(deps, d, outcome, res, 201);
   });
 
-  router.patch('/layers/:id/:featureId', editors, async (req, res) => {
+  mountRoute(router, featureChange, async (req, res) => {
     const d = descriptorOf(req);
+    checkLayerInScope(d, userOf(res)!);
     const id = featureIdOf(req);
     const input = parsePatch(d.id, req.body);
-    checkSecondaryGeometries(d, input.properties);
-    if (input.geometry) await checkGeometryInCounty(deps, input.geometry);
-    const outcome = await edit(deps, (trx) => updateFeature(trx, d, id, input.version, input, context(d, res)));
+    refuseFlowFields(d, input.properties);
+    await checkShapes(d, input, deps.config.resilience.geometry);
+    const user = userOf(res)!;
+    const outcome = await edit(deps, async (trx) => {
+      const current = await readFeatureForEdit(trx, d, id, { forUpdate: true });
+      let properties = input.properties;
+      if (current && !current.deletedAt && current.version === input.version) {
+        await checkCurrentInScope(trx, d, user, current.feature, tolerances(deps));
+        const moved = input.geometry !== undefined && !Object.hasOwn(input.properties, 'townshipCode');
+        const after: Feature = {
+          type: 'Feature',
+          geometry: input.geometry ?? current.feature.geometry,
+          properties: { ...current.feature.properties, ...input.properties, ...(moved ? { townshipCode: null } : {}) },
+        };
+        const [verdict] = await featureRules(trx, d, user, [after], tolerances(deps), { shapesChecked: true });
+        const code = throwVerdict(verdict!);
+        if (moved || Object.hasOwn(input.properties, 'townshipCode')) properties = withTownship(d, input.properties, code);
+      }
+      return updateFeature(trx, d, id, input.version, { ...input, properties }, context(d, res));
+    });
     answer(deps, d, outcome, res, 200);
   });
 
-  router.delete('/layers/:id/:featureId', editors, async (req, res) => {
+  mountRoute(router, featureDelete, async (req, res) => {
     const d = descriptorOf(req);
     const id = featureIdOf(req);
     const version = parseVersion(req.body, req.query.version, true)!;
-    const outcome = await edit(deps, (trx) => deleteFeature(trx, d, id, version, context(d, res)));
+    const outcome = await edit(deps, async (trx) => {
+      await currentInScope(deps, trx, d, id, res);
+      return deleteFeature(trx, d, id, version, context(d, res));
+    });
     answer(deps, d, outcome, res, 200);
   });
 
-  router.post('/layers/:id/:featureId/restore', editors, async (req, res) => {
+  mountRoute(router, featureRestore, async (req, res) => {
     const d = descriptorOf(req);
     const id = featureIdOf(req);
     const version = parseVersion(req.body, req.query.version, false);
-    const outcome = await edit(deps, (trx) => restoreFeature(trx, d, id, version, context(d, res)));
+    const outcome = await edit(deps, async (trx) => {
+      await currentInScope(deps, trx, d, id, res);
+      return restoreFeature(trx, d, id, version, context(d, res));
+    });
     answer(deps, d, outcome, res, 200);
   });
 
@@ -75,31 +105,38 @@ function context(d: LayerDescriptor, res: Response): EditContext {
   return { actor: user.username, authorize: scopeCheck(user), check: crossFieldCheck(d) };
 }
 
-async function checkGeometryInCounty(deps: AppDeps, geometry: Geometry): Promise<void> {
-  const shape = validateGeometry(geometry);
-  if (!shape.valid) throw new HttpError(400, 'invalid_input', `geometry: ${shape.reason}`, { fields: [{ field: 'geometry', code: shape.code, message: shape.reason }] });
-  const c = await checkGeometry(deps.db, geometry, deps.config.domain.geometry.countyToleranceM);
-  if (!c.valid) throw new HttpError(400, 'invalid_input', `geometry: not valid (${c.reason})`, { fields: [{ field: 'geometry', message: c.reason }] });
-  if (!c.insideCounty) {
-    const message = `outside the county (more than ${deps.config.domain.geometry.countyToleranceM} m from its boundary)`;
-    throw new HttpError(400, 'invalid_input', `geometry: ${message}`, { fields: [{ field: 'geometry', message }] });
+function tolerances(deps: AppDeps): GeometryTolerances {
+  return deps.config.domain.geometry;
+}
+
+/** Every geometry a request carries (the feature's, site outlines, plant boundaries, seats): bounded shape checks. */
+async function checkShapes(d: LayerDescriptor, input: { geometry?: Geometry | null; properties: Record<string, unknown> }, limits: AppDeps['config']['resilience']['geometry']): Promise<void> {
+  if (input.geometry) await checkGeometryShape(input.geometry, 'geometry', limits);
+  for (const column of d.geometryColumns) {
+    const field = toCamel(column);
+    const value = input.properties[field] as Geometry | [number, number] | null | undefined;
+    if (!value) continue;
+    await checkGeometryShape(Array.isArray(value) ? { type: 'Point', coordinates: value } : value, `properties.${field}`, limits);
   }
 }
 
-/** Site outlines, plant boundaries and seats get the same shape check as the main geometry. */
-function checkSecondaryGeometries(d: LayerDescriptor, properties: Record<string, unknown>): void {
-  for (const column of d.geometryColumns) {
-    const field = toCamel(column);
-    const value = properties[field] as Geometry | [number, number] | null | undefined;
-    if (!value) continue;
-    const check = validateGeometry(Array.isArray(value) ? { type: 'Point', coordinates: value } : value);
-    if (!check.valid) throw new HttpError(400, 'invalid_input', `properties.${field}: ${check.reason}`, { fields: [{ field: `properties.${field}`, code: check.code, message: check.reason }] });
-  }
+
+/** The properties with the township code the rules settled on (layers with a township only). */
+function withTownship(d: LayerDescriptor, properties: Record<string, unknown>, code: string | null | undefined): Record<string, unknown> {
+  if (!d.columns.includes('township_code') || code === undefined) return properties;
+  return { ...properties, townshipCode: code };
+}
+
+async function currentInScope(deps: AppDeps, trx: AppDeps['db'], d: LayerDescriptor, id: number, res: Response): Promise<void> {
+  const current = await readFeatureForEdit(trx, d, id, { forUpdate: true });
+  if (current) await checkCurrentInScope(trx, d, userOf(res)!, current.feature, tolerances(deps));
 }
 
 async function edit(deps: AppDeps, run: (trx: AppDeps['db']) => Promise<EditOutcome>): Promise<EditOutcome> {
   try {
-    return await deps.db.transaction().execute(run);
+    const outcome = await deps.db.transaction().execute(run);
+    await deps.changes.catchUp(); // this process sees its own write before it answers
+    return outcome;
   } catch (err) {
     throw toHttpEditError(err);
   }
@@ -114,8 +151,6 @@ function answer(deps: AppDeps, d: LayerDescriptor, outcome: EditOutcome, res: Re
     if (outcome.reason === 'deleted') throw new HttpError(409, 'deleted', 'the feature is deleted; restore it first', details);
     throw new HttpError(409, 'not_deleted', 'the feature is not deleted', details);
   }
-  const id = outcome.feature.id as number;
-  deps.changes.publish({ layer: d.id, id, action: outcome.action, version: outcome.version });
   const deletedAt = outcome.action === 'delete' ? new Date().toISOString() : null;
   res.status(status).type('application/geo+json').json({ ...outcome.feature, properties: { ...outcome.feature.properties, deletedAt } });
 }

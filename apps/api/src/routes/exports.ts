@@ -1,32 +1,12 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { EXPORT_FORMATS, exportFile } from '@riskmap/contract';
 import { getLayer } from '@riskmap/db';
 import type { AppDeps } from '../deps.js';
 import { readableLayer } from '../ogc/layer-access.js';
-import { defineOperation } from '../openapi/registry.js';
+import { mountRoute } from '../http/mount-route.js';
 import { toTable } from '../export/table-rows.js';
 import { toCsv } from '../export/write-csv.js';
 import { toXlsx } from '../export/write-xlsx.js';
-
-const EXPORT_FORMATS = ['geojson', 'csv', 'xlsx'] as const;
-
-const exportOp = defineOperation({
-  method: 'get',
-  path: '/api/exports/{file}',
-  summary: 'Download a layer as GeoJSON, CSV (UTF-8 with BOM) or XLSX: /api/exports/shelters.csv',
-  description:
-    'file = <layer>.<geojson|csv|xlsx>. Anonymous users get public layers, public rows and public fields only (401 otherwise). ' +
-    'CSV and XLSX have one column per property (objects as JSON text) and lon/lat for points or geometry (GeoJSON text) otherwise; they import back unchanged.',
-  tags: ['exports'],
-  params: z.object({ file: z.string().regex(/^[a-z-]+\.(geojson|csv|xlsx)$/, 'expected <layer>.<geojson|csv|xlsx>') }),
-  query: z.object({}),
-  responses: {
-    200: { description: 'the file, with Content-Disposition: attachment' },
-    401: { description: 'layer not public; sign in' },
-    400: { description: 'not <layer>.<geojson|csv|xlsx>' },
-    404: { description: 'unknown layer' },
-  },
-});
 
 const MEDIA: Record<(typeof EXPORT_FORMATS)[number], string> = {
   geojson: 'application/geo+json; charset=utf-8',
@@ -40,8 +20,7 @@ const MEDIA: Record<(typeof EXPORT_FORMATS)[number], string> = {
  */
 export function exportsRouter(deps: AppDeps): Router {
   const router = Router();
-  router.get('/exports/:file', async (req, res) => {
-    const { file } = exportOp.params.parse(req.params);
+  mountRoute(router, exportFile, async (req, res, { params: { file } }) => {
     const dot = file.lastIndexOf('.');
     const format = file.slice(dot + 1) as (typeof EXPORT_FORMATS)[number];
     const { d, publicOnly, visibleColumns } = readableLayer(req, res, file.slice(0, dot), 'file');

@@ -1,49 +1,22 @@
-import express, { Router, type RequestHandler } from 'express';
-import { z } from 'zod';
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { z } from 'zod';
+import { importJob, importJobCancel, importNoteMessage, importUpload, type Locale } from '@riskmap/contract';
 import { layerDescriptor } from '@riskmap/db';
 import { LAYER_IDS } from '@riskmap/geo';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../http/http-error.js';
 import { userOf } from '../http/role.js';
-import { EDITORS, requireRole } from '../auth/require-role.js';
-import { defineOperation } from '../openapi/registry.js';
-import { IMPORT_CRS, IMPORT_ENCODINGS, IMPORT_FORMATS } from '../import/types.js';
+import { mountRoute } from '../http/mount-route.js';
 import { importFormat, readImportFile } from '../import/read-file.js';
 import { validateRecords } from '../import/validate-rows.js';
 import { commitImport } from '../import/commit-import.js';
+import { localizeErrors, requestLocale } from '../import/messages.js';
+import { ImportInputError } from '../import/input-error.js';
+import { importCrs, importErrorAnswer } from './imports-input-error.js';
+import { changeSummary, mappingView, parseUserMapping } from '../import/import-answer.js';
+import { ImportJobs } from '../import/import-jobs.js';
 
-const ImportQuery = z.object({
-  format: z.enum(IMPORT_FORMATS).optional(),
-  crs: z.enum(IMPORT_CRS).default('wgs84'),
-  encoding: z.enum(IMPORT_ENCODINGS).default('auto'),
-  dryRun: z.enum(['true', 'false']).default('true'),
-  filename: z.string().max(200).optional(),
-});
-
-const importOp = defineOperation({
-  method: 'post',
-  path: '/api/imports/{layer}',
-  summary: 'Import features into a layer from GeoJSON, CSV (lon/lat; UTF-8 or GBK), XLSX or a zipped Shapefile',
-  description:
-    'The file is the raw request body; its Content-Type (or ?format=) says the format. Coordinates are converted from ?crs= (wgs84, cgcs2000, gcj02, bd09) to WGS84. ' +
-    'Step 1, ?dryRun=true (the default): nothing is written; the answer lists every bad row with row number, field and reason. ' +
-    'Step 2, the same upload with ?dryRun=false: all rows are created in one transaction, or none (400 invalid_rows naming the rows). Planner or admin.',
-  tags: ['imports'],
-  params: z.object({ layer: z.enum(LAYER_IDS) }),
-  query: ImportQuery,
-  body: { contentType: 'application/octet-stream', schema: z.string() },
-  responses: {
-    200: { description: 'dry run: rows, valid, errors [{row, field, message, column}], warnings', contentType: 'application/json' },
-    201: { description: 'imported: the new feature ids', contentType: 'application/json' },
-    400: { description: 'unreadable file, bad parameter, or (commit) bad rows' },
-    401: { description: 'sign in first' },
-    403: { description: 'not a planner or admin' },
-    413: { description: 'file larger than IMPORT_MAX_BYTES or more rows than IMPORT_MAX_ROWS' },
-    415: { description: 'unsupported format' },
-  },
-});
-
-const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /** express.raw with the configured size limit, answering a clear 413 when the file is larger. */
 function rawUpload(maxBytes: number): RequestHandler {
@@ -52,7 +25,7 @@ function rawUpload(maxBytes: number): RequestHandler {
     raw(req, res, (err?: unknown) => {
       const e = err as { type?: string } | undefined;
       if (e?.type === 'entity.too.large') {
-        return next(new HttpError(413, 'payload_too_large', `the file is larger than the import limit of ${mb(maxBytes)} (IMPORT_MAX_BYTES)`, { field: 'body', limitBytes: maxBytes }));
+        return next(importErrorAnswer(new ImportInputError('file.tooLarge', { limitMb: mb(maxBytes) }, { field: 'body' }, { limitBytes: maxBytes }), requestLocale(req)));
       }
       next(err);
     });
@@ -61,42 +34,94 @@ function rawUpload(maxBytes: number): RequestHandler {
 
 /**
  * `POST /api/imports/:layer` (planner, admin): dry run by default, `?dryRun=false` commits all-or-nothing, audits
- * every feature plus one import entry, and publishes an `import` change.
+ * every feature plus one import entry, and the change trigger records a change per row.
  * @example curl -X POST -H 'Content-Type: text/csv' --data-binary @shelters.csv '/api/imports/shelters?crs=gcj02'
  */
-export function importsRouter(deps: AppDeps): Router {
-  const router = Router();
-  const { maxBytes, maxRows } = deps.config.imports;
+export function importsRouter(deps: AppDeps): Router & { jobs: ImportJobs } {
+  const { maxBytes, maxRows, heartbeatMs, staleMs } = deps.config.imports;
+  const jobs = new ImportJobs(deps.db, { heartbeatMs, staleMs, singleProcess: deps.backend === 'embedded', listen: deps.listen });
+  const router = Object.assign(Router(), { jobs });
 
-  router.post('/imports/:layer', requireRole(...EDITORS), rawUpload(maxBytes), async (req, res) => {
-    const d = layerDescriptor(String(req.params.layer));
-    if (!d) throw new HttpError(404, 'unknown_layer', `unknown layer "${req.params.layer}"`, { field: 'layer', allowed: LAYER_IDS });
-    const q = importOp.query.parse(req.query);
+  mountRoute(router, importJob, async (_req, res, { params }) => {
+    const user = userOf(res)!;
+    const job = await jobs.view(params.job, user.username, user.role === 'admin');
+    // a job the upload has not reached yet (its body still arriving) is 'waiting', not an error
+    res.set('Cache-Control', 'no-store').json(job ?? { id: params.job, phase: 'waiting', total: 0, done: 0, cancelRequested: false });
+  });
+  mountRoute(router, importJobCancel, async (_req, res, { params }) => {
+    const user = userOf(res)!;
+    const job = await jobs.cancel(params.job, user.username, user.role === 'admin');
+    res.status(202).json({ id: job.id, phase: job.phase, cancelRequested: job.cancelRequested });
+  });
+
+  mountRoute(router, importUpload, async (req, res, args) => {
+    const locale = requestLocale(req);
+    await upload(req, res, args, locale).catch((err: unknown) => {
+      throw importErrorAnswer(err, locale);
+    });
+  }, { before: [rawUpload(maxBytes)] });
+
+  const upload = async (req: Request, res: Response, { params, query: q }: { params: { layer: string }; query: z.infer<typeof importUpload.query> }, locale: Locale) => {
+    const d = layerDescriptor(params.layer);
+    if (!d) throw new HttpError(404, 'unknown_layer', `unknown layer "${params.layer}"`, { field: 'layer', allowed: LAYER_IDS });
     const bytes = Buffer.isBuffer(req.body) ? (req.body as Buffer) : Buffer.alloc(0);
-    if (bytes.length === 0) throw new HttpError(400, 'empty_file', 'send the file as the request body', { fields: [{ field: 'body', message: 'empty' }] });
+    if (bytes.length === 0) throw new ImportInputError('file.empty');
     const format = importFormat(q.format, req.get('content-type'), bytes);
-    const read = await readImportFile(d.id, format, bytes, q.encoding);
+    const user = userOf(res)!;
+    const job = q.job ? await jobs.start(q.job, user.username, d.id, q.dryRun === 'true', res.locals.sessionTokenHash as string | undefined) : undefined;
+    try {
+    const userMapping = parseUserMapping(d.id, q.mapping, locale);
+    if (q.crs) importCrs(q.crs, 'crs'); // a 400 naming crs before the file is read
+    const read = await readImportFile(d.id, format, bytes, q.encoding, userMapping, deps.config.imports.maxInflatedBytes);
+    const fileCrs = read.declaredCrs ? importCrs(read.declaredCrs, read.declaredCrsField ?? 'crs').code : undefined;
+    const crs = q.crs ?? fileCrs ?? 'wgs84';
+    if (q.crs && fileCrs && importCrs(q.crs).code !== fileCrs) {
+      read.warnings.push({ key: 'note.crsOverride', params: { declared: fileCrs, chosen: q.crs } });
+    }
+    const warnings = read.warnings.map((n) => importNoteMessage(n.key, n.params ?? {}, locale));
     const rows = new Set([...read.records.map((r) => r.row), ...read.errors.map((e) => e.row)]).size;
     if (read.records.length > maxRows) {
-      throw new HttpError(413, 'too_many_rows', `the file has ${read.records.length} rows; an import takes at most ${maxRows} (IMPORT_MAX_ROWS); split it`, { field: 'body', rows: read.records.length, limitRows: maxRows });
+      throw new ImportInputError('file.tooManyRows', { rows: read.records.length, limit: maxRows }, { field: 'body' }, { rows: read.records.length, limitRows: maxRows });
     }
-    if (rows === 0) throw new HttpError(400, 'empty_file', 'the file has no rows to import', { fields: [{ field: 'body', message: 'no rows' }] });
-    const user = userOf(res)!;
-    const checked = await validateRecords(deps.db, d, read.records, q.crs, user, deps.config.domain.geometry.countyToleranceM);
-    const errors = [...read.errors, ...checked.errors].sort((a, b) => a.row - b.row);
-    const summary = { layer: d.id, format, crs: q.crs, ...(read.encoding ? { encoding: read.encoding } : {}), rows, valid: checked.valid.length, invalidRows: new Set(errors.map((e) => e.row)).size };
+    if (rows === 0) throw new ImportInputError('file.noRows');
+    if (job) job.phase = 'checking';
+    ImportJobs.check(job);
+    const checked = await validateRecords(deps.db, d, read.records, crs, user, deps.config.domain.geometry, q.mode);
+    const errors = localizeErrors(d.id, [...read.errors, ...checked.errors].sort((a, b) => a.row - b.row), locale);
+    const summary = { layer: d.id, format, crs, mode: q.mode, ...(read.encoding ? { encoding: read.encoding } : {}), rows, valid: checked.valid.length, invalidRows: new Set(errors.map((e) => e.row)).size };
+    const mapping = mappingView(d.id, read.mapping ?? [], locale);
+    const changes = await changeSummary(deps.db, d, checked.valid, q.mode, q.absent === 'true', read.records, locale);
 
     if (q.dryRun === 'true') {
-      res.json({ dryRun: true, ...summary, errors, warnings: read.warnings });
+      if (job) await jobs.finish(job, 'done', { result: { rows, valid: summary.valid, invalidRows: summary.invalidRows } });
+      res.json({ dryRun: true, ...summary, ...mapping, changes, errors, warnings });
       return;
     }
     if (errors.length > 0) {
-      throw new HttpError(400, 'invalid_rows', `${summary.invalidRows} of ${rows} rows have problems; nothing was imported`, { errors, warnings: read.warnings });
+      const message = locale === 'en' ? `${summary.invalidRows} of ${rows} rows have problems; nothing was imported` : `${rows} 行中有 ${summary.invalidRows} 行有问题，未导入任何记录`;
+      throw new HttpError(400, 'invalid_rows', message, { errors, warnings });
     }
-    const about = { format, crs: q.crs, ...(q.filename ? { filename: q.filename } : {}) };
-    const { ids } = await commitImport(deps.db, d, checked.valid, user, about);
-    deps.changes.publish({ layer: d.id, id: null, action: 'import', version: null });
-    res.status(201).json({ dryRun: false, ...summary, imported: ids.length, ids, warnings: read.warnings });
-  });
+    const about = { format, crs, mode: q.mode, ...(q.filename ? { filename: q.filename } : {}) };
+    ImportJobs.check(job);
+    let outcome;
+    try {
+      outcome = await commitImport(deps.db, d, checked.valid, user, about, job);
+    } catch (err) {
+      if (err instanceof HttpError && Array.isArray((err.details as { errors?: unknown })?.errors)) {
+        const details = err.details as { errors: Parameters<typeof localizeErrors>[1] };
+        throw new HttpError(err.status, err.code, err.message, { ...details, errors: localizeErrors(d.id, details.errors, locale) });
+      }
+      throw err;
+    }
+    await deps.changes.catchUp(); // the trigger wrote a change per row; this process sees them before it answers
+    if (job) await jobs.finish(job, 'done', { result: { rows, created: outcome.ids.length, updated: outcome.updated.length } });
+    res.status(201).json({ dryRun: false, ...summary, imported: outcome.ids.length + outcome.updated.length, created: outcome.ids.length, updated: outcome.updated.length, ids: outcome.ids, updatedIds: outcome.updated, changes, warnings });
+    } catch (err) {
+      const cancelled = err instanceof HttpError && err.code === 'import_cancelled';
+      if (job) await jobs.finish(job, cancelled ? 'cancelled' : 'failed', { error: err as Error });
+      if (cancelled && locale !== 'en') throw new HttpError(409, err.code, '已取消导入，未写入任何记录', err.details);
+      throw err;
+    }
+  };
   return router;
 }

@@ -2,16 +2,10 @@ import { Router } from 'express';
 import type { AppDeps } from '../deps.js';
 import { docsPage } from '../openapi/docs-page.js';
 import { openApiDocument } from '../openapi/openapi-document.js';
-import { defineOperation, registeredOperations } from '../openapi/registry.js';
-
-defineOperation({
-  method: 'get', path: '/api/openapi.json', summary: 'This API as an OpenAPI 3.1 document', tags: ['docs'],
-  responses: { 200: { description: 'the OpenAPI document', contentType: 'application/vnd.oai.openapi+json;version=3.1' } },
-});
-defineOperation({
-  method: 'get', path: '/api/docs', summary: 'Human-readable list of the operations', tags: ['docs'],
-  responses: { 200: { description: 'an HTML page', contentType: 'text/html' } },
-});
+import { registeredOperations } from '../openapi/registry.js';
+import { docsPage as docsRoute, openapiDocument } from '@riskmap/contract';
+import { mountRoute } from '../http/mount-route.js';
+import { OPENAPI_30_TYPE, openApi30, wantsOpenApi30 } from '../openapi/openapi-30.js';
 
 /**
  * `GET /api/openapi.json` (generated from the registered operations' zod schemas) and `GET /api/docs` (plain HTML).
@@ -19,11 +13,16 @@ defineOperation({
  */
 export function openapiRouter(_deps: AppDeps): Router {
   const router = Router();
-  router.get('/openapi.json', (_req, res) => {
+  mountRoute(router, openapiDocument, (req, res) => {
     const doc = openApiDocument(registeredOperations(), { title: 'riskmap API', version: '0.1.0', description: 'County emergency-management risk map: layers, OGC API – Features, vector tiles.' });
+    res.vary('Accept');
+    if (wantsOpenApi30(req.get('accept'))) {
+      res.type(OPENAPI_30_TYPE).send(JSON.stringify(openApi30(doc)));
+      return;
+    }
     res.type('application/vnd.oai.openapi+json;version=3.1').send(JSON.stringify(doc));
   });
-  router.get('/docs', (_req, res) => {
+  mountRoute(router, docsRoute, (_req, res) => {
     res.type('text/html').send(docsPage(registeredOperations()));
   });
   return router;

@@ -1,16 +1,12 @@
 import { Router } from 'express';
 import ExcelJS from 'exceljs';
-import { z } from 'zod';
+import { planningReport } from '@riskmap/contract';
 import { shelterAreaPerCapita, type PerCapitaResult } from '@riskmap/geo';
 import type { AppDeps } from '../deps.js';
-import { EDITORS, requireRole } from '../auth/require-role.js';
-import { queryNumber } from '../http/query-number.js';
+import { mountRoute } from '../http/mount-route.js';
 import type { LayerCache } from '../services/layer-cache.js';
-
-const ReportQuery = z.object({
-  includePlanned: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-  target: queryNumber(z.number().positive().max(100)).optional(),
-});
+import { addFacilitySheets } from '../export/ledger-facility-sheets.js';
+import type { FeatureCollection } from 'geojson';
 
 /** Columns of the 台账 (ledger) sheet, in order. */
 export const LEDGER_HEADINGS = ['序号', '乡镇（街道）', '常住人口（人）', '避难场所（处）', '有效避难面积（m²）', '人均有效避难面积（m²/人）', '目标（m²/人）', '缺口（m²）', '是否达标'];
@@ -29,7 +25,7 @@ function ledgerRow(index: number | string, r: Row, targetM2: number): (string | 
  * the county town (the plan's indicator) and the county.
  * @example const bytes = await ledgerWorkbook(shelterAreaPerCapita(townships, shelters), { sample: true })
  */
-export async function ledgerWorkbook(result: PerCapitaResult, about: { sample: boolean; includePlanned: boolean; date?: Date }): Promise<Buffer> {
+export async function ledgerWorkbook(result: PerCapitaResult, about: { sample: boolean; includePlanned: boolean; date?: Date; facilities?: Parameters<typeof addFacilitySheets>[1]; townshipNames?: Map<string, string> }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'riskmap';
   const sheet = wb.addWorksheet('人均避难面积台账', { views: [{ state: 'frozen', ySplit: 3 }], pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1 } });
@@ -53,6 +49,7 @@ export async function ledgerWorkbook(result: PerCapitaResult, about: { sample: b
   for (let r = 3; r <= sheet.rowCount; r++) {
     sheet.getRow(r).eachCell({ includeEmpty: true }, (cell) => (cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } }));
   }
+  if (about.facilities) addFacilitySheets(wb, about.facilities, about.townshipNames ?? new Map(), date);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -62,12 +59,13 @@ export async function ledgerWorkbook(result: PerCapitaResult, about: { sample: b
  */
 export function planningReportRouter(deps: AppDeps, layers: LayerCache): Router {
   const router = Router();
-  router.get('/planning/report.xlsx', requireRole(...EDITORS), async (req, res) => {
-    const q = ReportQuery.parse(req.query);
-    const [townships, shelters] = await Promise.all([layers.get('townships'), layers.get('shelters')]);
+  mountRoute(router, planningReport, async (_req, res, { query: q }) => {
+    const [townships, shelters, stations, warehouses] = await Promise.all([layers.get('townships'), layers.get('shelters'), layers.get('fire-stations'), layers.get('warehouses')]);
     const result = shelterAreaPerCapita(townships as never, shelters as never, { targetM2: q.target, includePlanned: q.includePlanned, shelters: deps.config.domain.shelters });
     const sample = [...townships.features, ...shelters.features].some((f) => f.properties?.sample === true);
-    const bytes = await ledgerWorkbook(result, { sample, includePlanned: q.includePlanned });
+    const townshipNames = new Map(townships.features.map((f) => [String(f.properties?.code), String(f.properties?.name)]));
+    const facilities = { shelters, 'fire-stations': stations, warehouses } as Record<string, FeatureCollection>;
+    const bytes = await ledgerWorkbook(result, { sample, includePlanned: q.includePlanned, facilities, townshipNames });
     const stamp = new Date().toISOString().slice(0, 10).replaceAll('-', '');
     res.attachment(`shelter-ledger-${stamp}.xlsx`);
     res.set('Cache-Control', 'no-store');

@@ -1,26 +1,19 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { createShelterIndex } from '@riskmap/geo';
+import { sheltersNearest } from '@riskmap/contract';
 import type { AppDeps } from '../deps.js';
-import { queryNumber } from '../http/query-number.js';
+import { mountRoute } from '../http/mount-route.js';
 import type { LayerCache } from '../services/layer-cache.js';
 import { countyFeature } from '../services/county.js';
+import { publicFeatures } from '../services/public-projection.js';
+import { createFinderIndex } from '../services/finder-nearest.js';
 
-export const NearestQuery = z.object({
-  lon: queryNumber(z.number().min(-180).max(180)),
-  lat: queryNumber(z.number().min(-90).max(90)),
-  k: queryNumber(z.number().int().min(1)).optional(),
-});
-
-/** `GET /api/shelters/nearest` — the public finder: k nearest usable public shelters, public fields only. */
+/** `GET /api/shelters/nearest` — the public finder: k nearest open public shelters (built-but-not-open ones appended, flagged, only when no open one is near), public fields only. */
 export function sheltersRouter(deps: AppDeps, layers: LayerCache): Router {
   const router = Router();
-  router.get('/shelters/nearest', async (req, res) => {
-    const q = NearestQuery.parse(req.query);
+  mountRoute(router, sheltersNearest, async (_req, res, { query: q }) => {
     const index = await layers.derive('shelter-index', ['shelters', 'townships'], async () =>
-      createShelterIndex((await layers.get('shelters')) as never, {
+      createFinderIndex(publicFeatures('shelters', await layers.get('shelters')) as never, {
         county: await countyFeature(deps.db, layers),
-        publicOnly: true,
         shelters: deps.config.domain.shelters,
         nearest: deps.config.domain.nearest,
       }),

@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import { contextAreas } from '@riskmap/db';
+import { basemapContext, siteConfig } from '@riskmap/contract';
 import type { AppDeps } from '../deps.js';
+import { mountRoute } from '../http/mount-route.js';
 
 /** Tianditu WMTS (Web Mercator) vector map + annotation, when a key is configured (DOMAIN.md §6). */
 function tianditu(key: string) {
@@ -24,7 +26,7 @@ export function siteConfigRouter(deps: AppDeps): Router {
     : basemap.url
       ? { type: 'raster' as const, tiles: [basemap.url], tileSize: 256, maxzoom: 19, attribution: basemap.attribution ?? '' }
       : null;
-  router.get('/config', (_req, res) => {
+  mountRoute(router, siteConfig, (_req, res) => {
     res.json({
       baseMap,
       riskLevels: domain.riskLevels,
@@ -32,7 +34,7 @@ export function siteConfigRouter(deps: AppDeps): Router {
       shelterClasses: domain.shelters.classes,
     });
   });
-  router.get('/basemap/context', async (_req, res) => {
+  mountRoute(router, basemapContext, async (_req, res) => {
     res.set('Cache-Control', 'public, max-age=3600').type('application/geo+json').json(await contextAreas(deps.db));
   });
   return router;

@@ -1,30 +1,43 @@
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
-import { isTileAddress, layerTile } from '@riskmap/db';
+import { isTileAddress, layerSummary, layerTile, type LayerSummary } from '@riskmap/db';
+import { readableLayers } from '../ogc/layer-access.js';
+import { layerProperties } from '../ogc/collection-schema.js';
+import { mapStyle, tileJson } from '../tiles/tile-documents.js';
+import { tileBudget } from '../tiles/tile-budget.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../http/http-error.js';
 import { notFound } from '../http/error-middleware.js';
 import { readableLayer } from '../ogc/layer-access.js';
-import { defineOperation } from '../openapi/registry.js';
-import { TileParams } from '../openapi/reading-schemas.js';
+import { mountRoute } from '../http/mount-route.js';
+import { MVT_TYPE, tileJsonRoute, tileMvt, tileStyle } from '@riskmap/contract';
 
-export const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
+export { MVT_TYPE };
 
-const tileOp = defineOperation({
-  method: 'get',
-  path: '/tiles/{layer}/{z}/{x}/{y}.mvt',
-  summary: 'A Mapbox Vector Tile of a layer (one MVT layer named by the layer id; feature id = record id)',
-  description: 'ETag changes when the layer changes; send If-None-Match to get 304. Anonymous users get public layers, rows and properties only.',
-  tags: ['tiles'],
-  params: TileParams,
-  responses: {
-    200: { description: 'the tile (empty body when no feature touches it)', contentType: MVT_TYPE },
-    304: { description: 'not modified' },
-    400: { description: 'not a tile address' },
-    401: { description: 'layer not public; sign in' },
-    404: { description: 'unknown layer' },
-  },
-});
+/** The tile fields of a layer as the role sees them: scalar properties with their JSON types. */
+async function tileFields(deps: AppDeps, readable: Parameters<typeof layerProperties>[1]): Promise<Record<string, string>> {
+  const p = await layerProperties(deps.db, readable);
+  const out: Record<string, string> = {};
+  for (const [name, s] of Object.entries(p.properties)) {
+    if (name === 'id' || name === 'createdAt' || name === 'updatedAt' || typeof s.type !== 'string' || s.type === 'object' || s.type === 'array') continue;
+    out[name] = s.type;
+  }
+  return out;
+}
+
+/**
+ * `GET /tiles/style.json` (and `/style.json`): the MapLibre style of the layers the caller may read.
+ * @example app.get('/style.json', authenticate(deps), styleHandler(deps))
+ */
+export function styleHandler(deps: AppDeps): (req: import('express').Request, res: import('express').Response) => Promise<void> {
+  return async (req, res) => {
+    const origin = `${req.protocol}://${req.get('host')}`;
+    const layers = readableLayers(req, res);
+    const publicOnly = !res.locals.user;
+    const summaries: LayerSummary[] = await Promise.all(layers.map((d) => layerSummary(deps.db, d, { publicOnly })));
+    res.set({ 'Cache-Control': 'private, max-age=60', Vary: 'Authorization, Cookie' }).json(mapStyle(origin, summaries, deps.config.domain));
+  };
+}
 
 interface CachedTile {
   bytes: Uint8Array;
@@ -40,8 +53,16 @@ export function tilesRouter(deps: AppDeps, maxCached = 4000): Router {
   const router = Router();
   const cache = new Map<string, CachedTile>();
 
-  router.get('/:layer/:z/:x/:y.mvt', async (req, res) => {
-    const p = tileOp.params.parse(req.params);
+  mountRoute(router, tileStyle, styleHandler(deps));
+
+  mountRoute(router, tileJsonRoute, async (req, res, { params: { layer } }) => {
+    const readable = readableLayer(req, res, layer, 'layer');
+    const origin = `${req.protocol}://${req.get('host')}`;
+    const [summary, fields] = await Promise.all([layerSummary(deps.db, readable.d, { publicOnly: readable.publicOnly }), tileFields(deps, readable)]);
+    res.set({ 'Cache-Control': 'private, max-age=60', Vary: 'Authorization, Cookie' }).json(tileJson(origin, summary, fields));
+  });
+
+  mountRoute(router, tileMvt, async (req, res, { params: p }) => {
     const readable = readableLayer(req, res, p.layer, 'layer');
     const t = { z: p.z, x: p.x, y: p.y };
     if (!isTileAddress(t)) throw new HttpError(400, 'invalid_input', `${t.z}/${t.x}/${t.y} is not a tile: x and y must be below 2^z`, { fields: [{ field: 'x', message: 'x and y must be below 2^z' }] });
@@ -51,7 +72,7 @@ export function tilesRouter(deps: AppDeps, maxCached = 4000): Router {
     if (tile) {
       cache.delete(key); // re-insert: the Map's order is the LRU order
     } else {
-      const bytes = await layerTile(deps.db, deps.backend, readable.d, t, readable.publicOnly ? { allowedColumns: readable.visibleColumns, publicOnly: true } : {});
+      const bytes = await layerTile(deps.db, deps.backend, readable.d, t, { budget: tileBudget(deps.config), ...(readable.publicOnly ? { allowedColumns: readable.visibleColumns, publicOnly: true } : {}) });
       tile = { bytes, etag: `"${createHash('sha1').update(key).update(bytes).digest('base64url').slice(0, 27)}"` };
       if (cache.size >= maxCached) cache.delete(cache.keys().next().value!);
     }

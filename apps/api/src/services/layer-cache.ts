@@ -17,6 +17,11 @@ export class LayerCache {
     private readonly changes: ChangeBus,
   ) {}
 
+  /** The layer's current version (moves whenever it changes; what `get` and `derive` key on). */
+  version(id: LayerId): number {
+    return this.changes.layerVersion(id);
+  }
+
   /** The layer as a FeatureCollection (all columns; callers filter for the public role). */
   get(id: LayerId): Promise<FeatureCollection> {
     const version = this.changes.layerVersion(id);
@@ -28,12 +33,18 @@ export class LayerCache {
     return fc;
   }
 
-  /** A value computed from layers, recomputed only when one of them changed. */
-  async derive<T>(key: string, layers: LayerId[], compute: () => Promise<T> | T): Promise<T> {
+  /**
+   * A value computed from layers, recomputed only when one of them changed; callers asking while it is being computed
+   * share that one computation (so a burst of finder requests after a change builds its index once, not per request).
+   */
+  derive<T>(key: string, layers: LayerId[], compute: () => Promise<T> | T): Promise<T> {
     const version = layers.reduce((s, l) => s * 1_000_003 + this.changes.layerVersion(l), 0);
     const hit = this.derived.get(key);
-    if (hit && hit.version === version) return hit.value as T;
-    const value = await compute();
+    if (hit && hit.version === version) return hit.value as Promise<T>;
+    const value = Promise.resolve().then(compute);
+    value.catch(() => {
+      if (this.derived.get(key)?.value === value) this.derived.delete(key);
+    });
     this.derived.set(key, { version, value });
     return value;
   }

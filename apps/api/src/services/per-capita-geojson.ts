@@ -3,7 +3,7 @@ import type { PerCapitaResult } from '@riskmap/geo';
 
 /** The per-capita rows joined onto the township polygons, for the choropleth. */
 export function perCapitaGeoJSON(townships: FeatureCollection, result: PerCapitaResult): FeatureCollection & { areaBasis: string; targetM2: number } {
-  const rows = new Map(result.townships.map((r) => [r.code, r]));
+  const rows = new Map(result.townships.map((r) => [r.townshipCode, r]));
   return {
     type: 'FeatureCollection',
     areaBasis: result.areaBasis,

@@ -4,18 +4,19 @@ import {
   filterCandidates,
   InputError,
   shelterAreaPerCapita,
-  type ImpedanceSpec,
   type SitingCandidate,
   type SitingProblem,
+  type RiskWeighting as GeoRiskWeighting,
 } from '@riskmap/geo';
 import type { LayerCache } from '../services/layer-cache.js';
 import { assertUniqueIds, demandFrom, sitesFrom, type SiteInfo } from './siting-inputs.js';
 import type { SitingRequest } from './siting-request.js';
+import { sitingRule, type SitingRuleUsed } from './siting-rule.js';
 
-/** Risk points (lon, lat, level weight) the worker multiplies demand by, within `radiusM`. */
-export interface RiskWeighting {
-  points: { lon: number; lat: number; weight: number }[];
-  radiusM: number;
+/** Risk points (lon, lat, level weight) the worker multiplies demand by, within `radiusM` (geo's applyRiskWeights). */
+export interface RiskWeighting extends GeoRiskWeighting {
+  /** The level weights used (from configuration), for the answer to explain the weighting. */
+  levels?: { zh: string; en: string; weight: number }[];
 }
 
 /** Everything a solve needs (plain data for the worker) plus what the answer needs to explain itself. */
@@ -23,11 +24,14 @@ export interface SitingTask {
   problem: SitingProblem;
   riskWeighting: RiskWeighting | null;
   sites: Map<string, SiteInfo>;
-  excluded: { id: string | number; reason: string; detail: string }[];
+  /** Candidates left out, with the reason (hazard distance: which hazard source, how far, the distance required). */
+  excluded: { id: string | number; reason: string; detail: string; name?: string; hazardId?: string | number; hazardName?: string; distanceM?: number; minDistanceM?: number }[];
   /** Demand × candidate pairs (the size that decides synchronous or job). */
   pairs: number;
   sources: { demand: 'stored' | 'inline' | 'none'; candidates: 'stored' | 'inline'; existing: 'stored' | 'inline' | 'none' };
   townshipNames: Map<string, string>;
+  /** The coverage rule applied (null for shelter-gap), named in the answer. */
+  rule: SitingRuleUsed | null;
   /** For the `accept` feature of each site: the layer it would join and the m² per person of a new shelter. */
   accept: { facility: SitingRequest['facility']; shelterPerCapitaM2: number };
 }
@@ -55,7 +59,7 @@ export async function buildSitingTask(req: SitingRequest, layers: LayerCache, do
       includePlanned: req.includePlanned,
       shelters: domain.shelters,
     }).townships;
-    const known = new Set(rows.map((r) => r.code));
+    const known = new Set(rows.map((r) => r.townshipCode));
     const usable: SitingCandidate[] = [];
     kept.forEach((c) => {
       const field = `candidates.features.${all.indexOf(c)}.properties`;
@@ -71,17 +75,19 @@ export async function buildSitingTask(req: SitingRequest, layers: LayerCache, do
     });
     const problem: SitingProblem = {
       kind: 'shelter-gap',
-      townships: rows.map((r) => ({ code: r.code, name: r.name, population: r.population, currentEffectiveAreaM2: r.effectiveAreaM2 })),
+      townships: rows.map((r) => ({ code: r.townshipCode, name: r.name, population: r.population, currentEffectiveAreaM2: r.effectiveAreaM2 })),
       candidates: usable,
       ...(req.perCapitaTargetM2 !== undefined ? { perCapitaTargetM2: req.perCapitaTargetM2 } : {}),
       ...(req.objective !== undefined ? { objective: req.objective } : {}),
       ...base,
     };
-    return { problem, riskWeighting: null, sites, excluded, pairs: usable.length, sources, townshipNames, accept };
+    return { problem, riskWeighting: null, sites, excluded, pairs: usable.length, sources, townshipNames, accept, rule: null };
   }
 
-  if (kept.length === 0) throw new InputError('no candidate site is left after filtering', 'candidates');
+  const none = req.problem === 'mclp' && req.p === 0;
+  if (kept.length === 0 && !none) throw new InputError('no candidate site is left after filtering', 'candidates');
   if (req.problem !== 'lscp') {
+    if (req.p === 0 && !none) throw new InputError(`p must be ≥ 1 for ${req.problem} (p = 0 is for MCLP: the existing facilities alone)`, 'p');
     if (req.p === undefined) throw new InputError(`p is required for ${req.problem}`, 'p');
     if (req.p > kept.length) throw new InputError(`p must not exceed the ${kept.length} usable candidates`, 'p');
   }
@@ -93,7 +99,12 @@ export async function buildSitingTask(req: SitingRequest, layers: LayerCache, do
   const existing = sitesFrom(existingFc as FeatureCollection, 'inline').candidates;
   sources.demand = req.demand ? 'inline' : 'stored';
   sources.existing = req.existing ? 'inline' : 'stored';
-  const { impedance, radiusM, minutes } = impedanceOf(req, domain);
+  const urban = townships.features.filter((t) => t.properties?.isUrban).map((t) => String(t.properties!.code));
+  const plan = sitingRule(req, domain, urban);
+  const { impedance, radiusM, minutes } = plan;
+  const propsOf = (fc: FeatureCollection) => (k: number) => (fc.features[k]?.properties ?? {}) as Record<string, unknown>;
+  plan.apply(existing, propsOf(existingFc as FeatureCollection), 'existing');
+  plan.apply(kept, (k) => propsOf(candidateFc as FeatureCollection)(all.indexOf(kept[k]!)), 'candidates');
   const problem: SitingProblem = {
     kind: req.problem,
     facility: req.facility,
@@ -107,8 +118,8 @@ export async function buildSitingTask(req: SitingRequest, layers: LayerCache, do
     ...base,
   };
   const weighting = req.riskWeighting ?? req.facility === 'fire-station';
-  const riskWeighting = weighting ? await riskPoints(layers, domain, req.riskRadiusM) : null;
-  return { problem, riskWeighting, sites, excluded, pairs: demand.length * kept.length, sources, townshipNames, accept };
+  const riskWeighting = weighting ? await riskPoints(layers, domain, req.riskRadiusM ?? domain.riskWeighting.radiusM) : null;
+  return { problem, riskWeighting, sites, excluded, pairs: demand.length * kept.length, sources, townshipNames, accept, rule: plan.used };
 }
 
 async function storedCandidates(layers: LayerCache, facility: SitingRequest['facility']): Promise<FeatureCollection> {
@@ -124,14 +135,15 @@ async function storedExisting(layers: LayerCache, facility: SitingRequest['facil
 }
 
 async function applyFilter(req: SitingRequest, all: SitingCandidate[], layers: LayerCache, domain: DomainConfig) {
-  const f = req.candidateFilter;
-  if (!f) return { kept: all, excluded: [] as SitingTask['excluded'] };
-  const hazards = f.hazardSources
+  // Safety distances from hazard sources apply by default (DOMAIN.md §2, §3; docs/siting-safety-distances.md).
+  const f = req.candidateFilter ?? { hazardSources: true };
+  const hazards = f.hazardSources !== false
     ? (await layers.get('hazard-sources')).features.map((h) => {
         const [lon, lat] = (h.geometry as unknown as { coordinates: [number, number] }).coordinates;
-        return { id: String(h.properties?.code ?? h.id), lon, lat };
+        return { id: String(h.properties?.code ?? h.id), name: String(h.properties?.name ?? h.properties?.code ?? h.id), lon, lat };
       })
     : [];
+  const hazardNames = new Map(hazards.map((h) => [h.id, h.name]));
   const defaultDistance = req.facility === 'fire-station' ? domain.fireStations.hazardousSiteDistanceM : domain.shelters.safetyDistanceM.flammablePlant;
   const r = filterCandidates(all, {
     ...(f.siteTypes ? { siteTypes: f.siteTypes } : {}),
@@ -139,32 +151,14 @@ async function applyFilter(req: SitingRequest, all: SitingCandidate[], layers: L
     hazards,
     minHazardDistanceM: f.minHazardDistanceM ?? defaultDistance,
   });
-  return { kept: r.kept, excluded: r.excluded as SitingTask['excluded'] };
+  const excluded: SitingTask['excluded'] = r.excluded.map((e) => ({
+    ...e,
+    ...(e.hazardId !== undefined && hazardNames.has(String(e.hazardId)) ? { hazardName: hazardNames.get(String(e.hazardId))! } : {}),
+  }));
+  return { kept: r.kept, excluded };
 }
 
-/** Fire stations default to a 5-minute drive (DOMAIN.md §3); shelters to straight line × detour. */
-function impedanceOf(req: SitingRequest, domain: DomainConfig): { impedance: ImpedanceSpec; radiusM?: number; minutes?: number } {
-  const fire = domain.fireStations;
-  let impedance = req.impedance as ImpedanceSpec | undefined;
-  if (!impedance) {
-    impedance =
-      req.facility === 'fire-station' && req.radiusM === undefined
-        ? { kind: 'time', speedKmh: fire.speedKmh.rural, detourFactor: fire.detourFactor }
-        : { kind: 'geodesic', detourFactor: fire.detourFactor };
-  }
-  if (impedance.kind === 'network' && !impedance.network) {
-    throw new InputError('no road network is loaded; give impedance.network as GeoJSON lines', 'impedance.network');
-  }
-  const coverage = req.problem === 'lscp' || req.problem === 'mclp';
-  if (impedance.kind === 'geodesic') {
-    const radiusM = req.radiusM ?? (coverage && req.facility === 'shelter' ? domain.shelters.classes['short-term']?.radiusM : undefined);
-    return { impedance, ...(radiusM !== undefined ? { radiusM } : {}), ...(req.minutes !== undefined ? { minutes: req.minutes } : {}) };
-  }
-  const minutes = req.minutes ?? (coverage && req.facility === 'fire-station' ? fire.responseMinutes : undefined);
-  return { impedance, ...(minutes !== undefined ? { minutes } : {}), ...(req.radiusM !== undefined ? { radiusM: req.radiusM } : {}) };
-}
-
-async function riskPoints(layers: LayerCache, domain: DomainConfig, radiusM: number): Promise<RiskWeighting> {
+export async function riskPoints(layers: Pick<LayerCache, 'get'>, domain: DomainConfig, radiusM: number): Promise<RiskWeighting> {
   const fc = await layers.get('risk-points');
   const points = fc.features.flatMap((f) => {
     const level = f.properties?.level as 1 | 2 | 3 | 4 | undefined;
@@ -173,5 +167,5 @@ async function riskPoints(layers: LayerCache, domain: DomainConfig, radiusM: num
     const [lon, lat] = g.coordinates as [number, number];
     return [{ lon, lat, weight: domain.riskLevels[level].weight }];
   });
-  return { points, radiusM };
+  return { points, radiusM, levels: Object.values(domain.riskLevels).map((l) => ({ zh: l.zh, en: l.en, weight: l.weight })) };
 }

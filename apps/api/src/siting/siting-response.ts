@@ -11,7 +11,9 @@ export interface GapIndicators {
   effectiveAreaM2: number;
   perCapitaM2: number | null;
   townshipsBelowTarget: number;
+  /** Σ township shortfalls (no offset between townships): docs/coverage-model.md §Shortfall. */
   shortfallM2: number;
+  shortfallBasis: 'sum-of-townships';
 }
 
 /** The `POST /api/siting` answer (also a job's `result` and what a scenario stores). */
@@ -47,7 +49,8 @@ export interface SitingResponse {
  */
 export function sitingResponse(task: SitingTask, out: SolveOutput, timeLimitMs: number, runId: string): SitingResponse {
   const r = out.result as SitingResult;
-  const reached = !r.optimal && r.timeMs >= timeLimitMs * 0.95;
+  // Only when the limit actually cut the search (HiGHS stopped at its limit, or the heuristic at its deadline).
+  const reached = !r.optimal && r.timeLimitReached === true;
   const p = task.problem;
   const inputs = {
     ...task.sources,
@@ -69,10 +72,13 @@ export function sitingResponse(task: SitingTask, out: SolveOutput, timeLimitMs: 
   };
   if (r.problem === 'shelter-gap') return gapResponse(task, r as GapResult, common);
   const loc = r as LocationResult;
-  const { chosen, indicators, objective, excludedCandidates: _e, timeMs: _t, solver: _s, optimal: _o, gap: _g, ...explanation } = loc;
+  const { chosen, indicators, objective, excludedCandidates: _e, timeMs: _t, solver: _s, optimal: _o, gap: _g, timeLimitReached: _r, ...explanation } = loc;
   return {
     ...explanation,
     ...common,
+    coverageRule: task.rule,
+    demandBasis: demandBasis(task),
+    uncoverable: uncoverableDemand(task, loc.uncoverableDemandIds),
     problem: loc.problem,
     chosen: chosen.map((c) => c.id),
     objective: objective.after,
@@ -90,6 +96,31 @@ export function sitingResponse(task: SitingTask, out: SolveOutput, timeLimitMs: 
   };
 }
 
+/** What the demand figures count: people, or people × the risk level weight nearby (explained). */
+function demandBasis(task: SitingTask): { kind: 'population' | 'risk-weighted'; unit: 'people' | 'weighted'; zh: string; en: string; radiusM?: number } {
+  const w = task.riskWeighting;
+  if (!w) return { kind: 'population', unit: 'people', zh: '人口（人）：需求点常住人口', en: 'people: resident population of the demand points' };
+  const levels = w.levels ?? [];
+  return {
+    kind: 'risk-weighted',
+    unit: 'weighted',
+    radiusM: w.radiusM,
+    zh: `风险加权需求：人口 × ${w.radiusM} 米内最高风险点的等级权重（${levels.map((l) => `${l.zh} ${l.weight}`).join('、')}，无风险点为 1），不是人数`,
+    en: `risk-weighted demand: people × the level weight of the highest risk point within ${w.radiusM} m (${levels.map((l) => `${l.en} ${l.weight}`).join(', ')}; 1 when none), not a head count`,
+  };
+}
+
+/** Coverage problems: the demand no existing site nor any candidate reaches (count, people, points for the map and export). */
+function uncoverableDemand(task: SitingTask, ids: readonly (string | number)[]): { count: number; population: number; points: FeatureCollection<Point> } | null {
+  const p = task.problem;
+  if (p.kind === 'shelter-gap' || (p.kind !== 'lscp' && p.kind !== 'mclp')) return null;
+  const set = new Set(ids.map(String));
+  const features = p.demand
+    .filter((d) => set.has(String(d.id)))
+    .map((d): Feature<Point> => ({ type: 'Feature', id: d.id, geometry: { type: 'Point', coordinates: [d.lon, d.lat] }, properties: { code: String(d.id), population: d.weight } }));
+  return { count: features.length, population: features.reduce((s, f) => s + (f.properties!.population as number), 0), points: { type: 'FeatureCollection', features } };
+}
+
 type Common = Pick<SitingResponse, 'runId' | 'solver' | 'optimal' | 'gap' | 'timeMs' | 'timeLimitMs' | 'timeLimitReached' | 'note' | 'excludedCandidates' | 'inputs'>;
 
 function gapResponse(task: SitingTask, r: GapResult, common: Common): SitingResponse {
@@ -102,6 +133,7 @@ function gapResponse(task: SitingTask, r: GapResult, common: Common): SitingResp
       perCapitaM2: population > 0 ? total / population : null,
       townshipsBelowTarget: short.filter((s) => s > 1e-6).length,
       shortfallM2: short.reduce((s, x) => s + x, 0),
+      shortfallBasis: 'sum-of-townships',
     };
   };
   return {

@@ -1,22 +1,21 @@
 /**
  * Worker thread that solves siting problems off the API's event loop; HiGHS is loaded once per
- * worker. Messages in: `{ jobId, problem, riskWeighting }`; out: `started`, then `done` or `failed`.
+ * worker. Messages in: `{ jobId, problem, riskWeighting, config }`; out: `started`, then `done` or `failed`.
  */
 import { parentPort } from 'node:worker_threads';
-import { loadHighs, solveSitingWith, type SitingProblem } from '@riskmap/geo';
+import { applyRiskWeights, loadHighs, solveSitingWith, type SitingConfig, type SitingProblem } from '@riskmap/geo';
 import type { RiskWeighting } from './build-siting-task.js';
-import { applyRiskWeights } from './risk-weights.js';
+import { failureOf, type PoolReply } from '../services/worker-pool.js';
 
 export interface WorkerTask {
   jobId: string;
   problem: SitingProblem;
   riskWeighting: RiskWeighting | null;
+  /** The site's configuration the solve takes its defaults from (turn-out, speeds, detour, distances, target). */
+  config: SitingConfig;
 }
 
-export type WorkerReply =
-  | { jobId: string; type: 'started' }
-  | { jobId: string; type: 'done'; result: unknown; totalWeight: number | null }
-  | { jobId: string; type: 'failed'; error: { name: string; message: string; field?: string; allowed?: readonly unknown[] } };
+export type WorkerReply = PoolReply<{ result: unknown; totalWeight: number | null }>;
 
 const highs = loadHighs().catch(() => null);
 
@@ -30,14 +29,9 @@ parentPort?.on('message', async (task: WorkerTask) => {
       if (task.riskWeighting) applyRiskWeights(problem.demand, task.riskWeighting);
       totalWeight = problem.demand.reduce((s, d) => s + d.weight * (d.riskWeight ?? 1), 0);
     }
-    const result = solveSitingWith(problem, problem.exact === false ? null : await highs);
+    const result = solveSitingWith(problem, problem.exact === false ? null : await highs, task.config);
     port.postMessage({ jobId: task.jobId, type: 'done', result, totalWeight } satisfies WorkerReply);
   } catch (e) {
-    const err = e as Error & { field?: string; allowed?: readonly unknown[] };
-    port.postMessage({
-      jobId: task.jobId,
-      type: 'failed',
-      error: { name: err.name, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.allowed ? { allowed: err.allowed } : {}) },
-    } satisfies WorkerReply);
+    port.postMessage({ jobId: task.jobId, type: 'failed', error: failureOf(e) } satisfies WorkerReply);
   }
 });

@@ -1,3 +1,2 @@
-export * from './feature-schemas.js';
+export { LAYER_SCHEMAS, createFeatureSchema, patchFeatureSchema, type LayerSchema, PointSchema, PolygonSchema, MultiPolygonSchema } from '@riskmap/contract';
 export * from './feature-input.js';
-export { PointSchema, PolygonSchema, MultiPolygonSchema } from './geometry.js';

@@ -1,5 +1,5 @@
 /** Shapes of the API answers the web app reads (layer properties come from @riskmap/geo's model). */
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
+import type { FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import type {
   AdminAreaProps,
   DemandPointProps,
@@ -10,6 +10,7 @@ import type {
   ShelterProps,
   WarehouseProps,
 } from '@riskmap/geo';
+import type { RouteAnswer, siteConfig } from '@riskmap/contract';
 
 export type { AdminAreaProps, DemandPointProps, FireStationProps, HazardSourceProps, RiskLevel, RiskPointProps, ShelterProps, WarehouseProps };
 
@@ -26,39 +27,6 @@ export interface LayerSet {
 export type PointLayerId = Exclude<keyof LayerSet, 'townships'>;
 export const POINT_LAYERS: PointLayerId[] = ['risk-points', 'hazard-sources', 'shelters', 'warehouses', 'fire-stations'];
 
-export interface EmapCellProps {
-  level: RiskLevel | null;
-  color?: string;
-  counts: Record<string, number>;
-  name?: string;
-  code?: string;
-  index?: number;
-}
-export interface EmapResult {
-  type: 'FeatureCollection';
-  features: Feature<Polygon | MultiPolygon, EmapCellProps>[];
-  /** The API's legend: the levels present with their colours and counts. */
-  legend?: { method: string; items: { level: RiskLevel; color: string; zh: string; en: string; count: number }[] };
-}
-
-export interface PerCapitaRow {
-  townshipCode: string;
-  name: string;
-  population: number;
-  effectiveAreaM2: number;
-  perCapitaM2: number;
-  targetM2: number;
-  meetsTarget: boolean;
-  shortfallM2: number;
-  isUrban?: boolean;
-}
-export interface PerCapitaResult {
-  rows: PerCapitaRow[];
-  countyTown?: { population: number; effectiveAreaM2: number; perCapitaM2: number; meetsTarget?: boolean };
-  county?: { population: number; effectiveAreaM2: number; perCapitaM2: number };
-  areaUsed?: string;
-}
-
 export interface NearestShelter {
   id: number | string;
   name: string;
@@ -70,18 +38,21 @@ export interface NearestShelter {
   status: string;
   lon: number;
   lat: number;
+  address?: string | null;
+  /** Entrance / how to get in. */
+  access?: string | null;
+  /** ISO time the shelter's record (its status included) last changed. */
+  updatedAt?: string | null;
 }
 export interface NearestResult {
   shelters: NearestShelter[];
   outsideCounty: boolean;
+  /** Built-but-not-open shelters were appended because no open one is near. */
+  notOpenIncluded?: boolean;
 }
 
-/** `GET /api/config`: the optional raster base map (null = our own boundaries only) and domain figures. */
-export interface SiteConfig {
-  baseMap?: { type: 'raster'; tiles: string[]; overlay?: string[]; tileSize?: number; attribution?: string; maxzoom?: number } | null;
-  riskLevels?: Record<string, { color: string; zh?: string; en?: string }>;
-  perCapitaTargetM2?: number;
-}
+/** `GET /api/config` (its route contract): the optional raster base map (null = our own boundaries only) and domain figures; empty until it answers. */
+export type SiteConfig = Partial<RouteAnswer<typeof siteConfig>>;
 
 /** Properties of `GET /api/basemap/context` (neighbouring counties greyed on the base map). */
 export interface ContextAreaProps {

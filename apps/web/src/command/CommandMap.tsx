@@ -2,25 +2,34 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource, Map as MlMap } from 'maplibre-gl';
-import type { EmapResult, LayerSet, PointLayerId, RiskLevel, SiteConfig } from '../api/types.js';
+import type { LayerSet, PointLayerId, RiskLevel, SiteConfig } from '../api/types.js';
+import type { RiskMapAnswer } from '@riskmap/contract';
 import { baseStyle } from '../map/base-style.js';
 import type { DensePointsLayer } from '../map/dense-points.js';
 import { addIcons } from '../map/icons.js';
 import { loadMapLibre } from '../map/load-maplibre.js';
 import { addTownshipLabels } from '../map/township-labels.js';
+import { mapLocale, relabelControls } from '../map/map-locale.js';
+import { relabelPlaces } from '../map/place-names-en.js';
+import { useI18n } from '../i18n/index.js';
 import { bboxOf } from '../common/geo-math.js';
-import { installWhatifLayers, showImpact } from '../whatif/whatif-layers.js';
-import type { Impact } from '../whatif/types.js';
-import { zonesBounds } from '../whatif/whatif-logic.js';
+import { installIncidentLayers, showImpact } from '../incident/incident-layers.js';
+import type { Impact } from '../incident/types.js';
+import { zonesBounds } from '../incident/incident-logic.js';
 import { CLICKABLE, MAP_LAYERS_OF, installLayers } from './map-layers.js';
 import { addDenseLayer, showRiskPoints, type DenseItem, type RiskFeature } from './risk-points.js';
+import { addRiskTiles, revisionOf, RISK_TILES, tileFeatureProperties } from './risk-tiles.js';
+import { showHazards } from '../hazards/hazard-map-layers.js';
 import type { CommandData } from './use-command-data.js';
 import type { EmapMode } from './use-emap.js';
 
 export interface Picked {
-  layer: PointLayerId | 'emap';
+  layer: PointLayerId | 'emap' | 'demand-points' | 'coordinates';
   properties: Record<string, unknown>;
   lonLat: [number, number];
+  /** Everything under the click, top first, when more than one feature was hit (the "1 / N" chooser). */
+  stack?: Picked[];
+  index?: number;
 }
 
 interface Props {
@@ -31,19 +40,22 @@ interface Props {
   visible: Record<PointLayerId | 'townships', boolean>;
   levels: Record<RiskLevel, boolean>;
   emapMode: EmapMode;
-  emap: EmapResult | null;
+  emap: RiskMapAnswer | null;
   selected: Picked | null;
   focusBounds: [number, number, number, number] | null;
   onPick: (p: Picked | null) => void;
   /** While set, a click picks the what-if location (a hazard source under the click is passed as `picked`). */
   onPickLocation: ((lonLat: [number, number], picked: Picked | null) => void) | null;
-  whatif: { result: Impact | null; points: FeatureCollection | undefined };
+  incident: { result: Impact | null; points: FeatureCollection | undefined };
   attribution: string;
+  /** Open hidden hazards and flagged risk points (signed-in roles only). */
+  hiddenHazards?: { hazards: FeatureCollection | null; flags: FeatureCollection | null };
+  ariaLabel?: string;
 }
 
 declare global {
   interface Window {
-    __riskmap?: { map: MlMap; ready: boolean; showRiskPoints?: (features: RiskFeature[]) => 'geojson' | 'dense'; whatifDrawnAt?: number; whatifPickedAt?: number | null; whatifAnsweredAt?: number };
+    __riskmap?: { map: MlMap; ready: boolean; showRiskPoints?: (features: RiskFeature[]) => 'geojson' | 'dense' | 'tiles'; whatifDrawnAt?: number; whatifPickedAt?: number | null; whatifAnsweredAt?: number };
   }
 }
 
@@ -51,7 +63,9 @@ const setData = (map: MlMap, id: string, data: FeatureCollection) => (map.getSou
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 export function CommandMap(props: Props) {
+  const { locale } = useI18n();
   const container = useRef<HTMLDivElement>(null);
+  const attribution = useRef<{ ml: typeof import('maplibre-gl'); control: import('maplibre-gl').AttributionControl } | null>(null);
   const [readyMap, setReadyMap] = useState<MlMap | null>(null);
   const dense = useRef<DensePointsLayer<DenseItem> | null>(null);
   const handlers = useRef({ onPick: props.onPick, onPickLocation: props.onPickLocation });
@@ -71,19 +85,23 @@ export function CommandMap(props: Props) {
         container: container.current,
         style: baseStyle(townships, props.config, props.context),
         ...(box ? { bounds: box, fitBoundsOptions: { padding: 30 } } : { center: [116, 36], zoom: 9 }),
-        attributionControl: { compact: false, customAttribution: props.attribution },
+        attributionControl: false,
+        locale: mapLocale(locale),
         canvasContextAttributes: { preserveDrawingBuffer: true },
         maxZoom: 17,
       });
       map.addControl(new ml.NavigationControl({ showCompass: true }), 'top-right');
       map.addControl(new ml.ScaleControl({ unit: 'metric' }), 'bottom-left');
+      attribution.current = { ml: ml as never, control: new ml.AttributionControl({ compact: false, customAttribution: props.attribution }) };
+      map.addControl(attribution.current.control);
       window.__riskmap = { map, ready: false };
       const m = map;
       m.on('load', () => {
         addIcons(m);
         installLayers(m, props.colours, (mm) => {
           dense.current = addDenseLayer(mm, props.colours, 'hazard-halo');
-          installWhatifLayers(mm, 'risk-heat');
+          addRiskTiles(mm, props.colours, 'hazard-halo');
+          installIncidentLayers(mm, 'risk-heat');
         });
         const ctxLabels = addTownshipLabels(ml, m, props.context?.features ?? [], 'context-label');
         const twpLabels = addTownshipLabels(ml, m, townships.features);
@@ -93,14 +111,25 @@ export function CommandMap(props: Props) {
       });
       m.on('click', (e) => {
         const layers = CLICKABLE.filter((id) => m.getLayer(id) && m.getLayoutProperty(id, 'visibility') !== 'none');
-        const f = m.queryRenderedFeatures(e.point, { layers })[0];
         const lonLat: [number, number] = [e.lngLat.lng, e.lngLat.lat];
-        let picked: Picked | null = null;
-        if (f) picked = { layer: (f.layer.id === 'emap-fill' ? 'emap' : f.source) as Picked['layer'], properties: f.properties, lonLat };
-        else {
-          const d = dense.current?.pick(e.point.x, e.point.y);
-          if (d) picked = { layer: 'risk-points', properties: d.properties as Record<string, unknown>, lonLat: d.lonLat };
+        // Every feature within a few pixels of the click, once each, top first (the e-map cell last).
+        const r = 6;
+        const box: [[number, number], [number, number]] = [[e.point.x - r, e.point.y - r], [e.point.x + r, e.point.y + r]];
+        const seen = new Set<string>();
+        const stack: Picked[] = [];
+        const feats = m.queryRenderedFeatures(box, { layers });
+        for (const f of [...feats.filter((x) => x.layer.id !== 'emap-fill'), ...m.queryRenderedFeatures(e.point, { layers: layers.filter((l) => l === 'emap-fill') })]) {
+          const layer = (f.layer.id === 'emap-fill' ? 'emap' : f.source === RISK_TILES ? 'risk-points' : f.source) as Picked['layer'];
+          if (f.source === RISK_TILES) f.properties = tileFeatureProperties(f, onLevels.current);
+          const key = `${layer}:${String(f.properties.id ?? f.properties.code ?? f.id)}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const at = f.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : lonLat;
+          stack.push({ layer, properties: f.properties, lonLat: layer === 'emap' ? lonLat : at });
         }
+        const d = dense.current?.pick(e.point.x, e.point.y);
+        if (d && !seen.has(`risk-points:${String((d.properties as { id?: unknown }).id)}`)) stack.splice(stack.findIndex((s) => s.layer === 'emap') >= 0 ? stack.findIndex((s) => s.layer === 'emap') : stack.length, 0, { layer: 'risk-points', properties: d.properties as Record<string, unknown>, lonLat: d.lonLat });
+        const picked: Picked | null = stack.length === 0 ? null : stack.length === 1 ? stack[0]! : { ...stack[0]!, stack, index: 0 };
         const { onPickLocation, onPick } = handlers.current;
         if (onPickLocation) return onPickLocation(lonLat, picked);
         onPick(picked);
@@ -126,8 +155,9 @@ export function CommandMap(props: Props) {
   useMapEffect(readyMap, (map) => {
     const rp = props.layers['risk-points'];
     onLevels.current = rp ? (rp.features as RiskFeature[]).filter((f) => props.levels[f.properties.level as RiskLevel]) : [];
-    showRiskPoints(map, dense.current!, onLevels.current);
-  }, [props.layers['risk-points'], props.levels]);
+    const shown = props.visible['risk-points'] ? ([1, 2, 3, 4] as const).filter((l) => props.levels[l]) : [];
+    showRiskPoints(map, dense.current!, onLevels.current, { levels: shown, revision: revisionOf(rp) });
+  }, [props.layers['risk-points'], props.levels, props.visible['risk-points']]);
 
   // The heat map's source is filled only while it is shown, so a dense layer is not indexed twice.
   useMapEffect(readyMap, (map) => {
@@ -154,6 +184,10 @@ export function CommandMap(props: Props) {
   }, [props.visible, props.emapMode, props.emap]);
 
   useMapEffect(readyMap, (map) => {
+    if (props.hiddenHazards?.hazards) showHazards(map, props.hiddenHazards.hazards, props.hiddenHazards.flags, 'selected');
+  }, [props.hiddenHazards?.hazards, props.hiddenHazards?.flags]);
+
+  useMapEffect(readyMap, (map) => {
     const s = props.selected;
     void setData(map, 'selected', {
       type: 'FeatureCollection',
@@ -162,22 +196,34 @@ export function CommandMap(props: Props) {
   }, [props.selected]);
 
   useMapEffect(readyMap, (map) => {
-    showImpact(map, props.whatif.result, props.whatif.points);
-    if (!props.whatif.result) return;
-    const box = zonesBounds(props.whatif.result);
+    showImpact(map, props.incident.result, props.incident.points);
+    if (!props.incident.result) return;
+    const box = zonesBounds(props.incident.result);
     if (box && needsFraming(map, box)) map.fitBounds(box, { padding: 60, duration: 0, maxZoom: 15 });
     map.once('idle', () => window.__riskmap && (window.__riskmap.whatifDrawnAt = performance.now()));
-  }, [props.whatif.result, props.whatif.points]);
+  }, [props.incident.result, props.incident.points]);
 
   useMapEffect(readyMap, (map) => {
     map.getCanvas().style.cursor = props.onPickLocation ? 'crosshair' : '';
   }, [props.onPickLocation !== null]);
 
+  // The footer and control labels follow the language.
+  useMapEffect(readyMap, (map) => {
+    const a = attribution.current;
+    if (a) {
+      map.removeControl(a.control);
+      a.control = new a.ml.AttributionControl({ compact: false, customAttribution: props.attribution });
+      map.addControl(a.control);
+    }
+    relabelControls(map.getContainer(), locale);
+    relabelPlaces(map.getContainer(), locale);
+  }, [props.attribution, locale]);
+
   useMapEffect(readyMap, (map) => {
     if (props.focusBounds) map.fitBounds(props.focusBounds, { padding: 40, duration: 600 });
   }, [props.focusBounds]);
 
-  return <div ref={container} className="map" role="region" aria-label="map" data-testid="command-map" />;
+  return <div ref={container} className="map" role="region" aria-label={props.ariaLabel ?? 'map'} data-testid="command-map" />;
 }
 
 /** True when the zones are not all in view, or fill less than a ninth of its width (too small to read). */

@@ -1,59 +1,49 @@
 /** Search by name, zoom to township, export PNG, print. */
-import { useState } from 'react';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { AdminAreaProps, LayerSet } from '../api/types.js';
-import { useI18n } from '../i18n/index.js';
-import { searchFeatures, type FeatureHit } from './search-features.js';
-import { wt } from '../whatif/messages.js';
+import { translate, useI18n } from '../i18n/index.js';
+import type { FeatureHit } from './search-features.js';
+import { CommandSearch } from './CommandSearch.js';
+import type { BBox } from '../common/geo-math.js';
+import { composeMapPng, printFitted, type SheetText } from '../common/print-map.js';
+import { PaperChoice } from '../common/PaperChoice.js';
 
 interface Props {
   layers: Partial<LayerSet>;
   townships: readonly Feature<Polygon | MultiPolygon, AdminAreaProps>[];
   onZoomTownship: (code: string) => void;
   onPickHit: (h: FeatureHit) => void;
-  whatifActive: boolean;
-  onWhatif: () => void;
+  incidentActive: boolean;
+  onIncident: () => void;
+  /** Title, legend, date, source and watermark of the sheet (print and PNG). */
+  sheet?: () => SheetText;
+  /** What the sheet is about: the county, or the what-if zones. */
+  printBounds?: () => BBox | null;
 }
 
-/** Save the map canvas (drawn with preserveDrawingBuffer) as a PNG file. */
-function exportPng(): void {
+/** Save an A4/A3-landscape sheet (the chosen paper; map sized to the frame and fitted to `bounds`, drawn with preserveDrawingBuffer, plus title, legend, scale bar, north arrow, date, source, watermark) as a PNG file; the view is restored. */
+async function exportPng(sheet: SheetText | null, bounds: BBox | null): Promise<void> {
   const map = window.__riskmap?.map;
   if (!map) return;
-  map.once('render', () => {
-    const a = document.createElement('a');
-    a.href = map.getCanvas().toDataURL('image/png');
-    a.download = `riskmap-${new Date().toISOString().slice(0, 10)}.png`;
-    a.click();
-  });
-  map.triggerRepaint();
+  const url = sheet ? await composeMapPng(map, bounds, sheet) : map.getCanvas().toDataURL('image/png');
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `riskmap-${new Date().toISOString().slice(0, 10)}.png`;
+  window.__lastPng = url;
+  a.click();
 }
 
-export function CommandToolbar({ layers, townships, onZoomTownship, onPickHit, whatifActive, onWhatif }: Props) {
+declare global {
+  interface Window {
+    __lastPng?: string;
+  }
+}
+
+export function CommandToolbar({ layers, townships, onZoomTownship, onPickHit, incidentActive, onIncident, sheet, printBounds }: Props) {
   const { t, locale } = useI18n();
-  const [q, setQ] = useState('');
-  const hits = searchFeatures(q, layers);
   return (
     <>
-      <div className="search" role="search">
-        <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('searchPlaceholder')} aria-label={t('search')} data-testid="search" />
-        {hits.length > 0 ? (
-          <ul className="search-results" role="listbox">
-            {hits.map((h, i) => (
-              <li key={`${h.layer}-${i}`} role="option" aria-selected="false">
-                <button
-                  type="button"
-                  onClick={() => {
-                    onPickHit(h);
-                    setQ('');
-                  }}
-                >
-                  {h.name} <small>{t(`layer.${h.layer}`)}</small>
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
+      <CommandSearch layers={layers} onPickHit={onPickHit} />
       <select aria-label={t('zoomToTownship')} defaultValue="" onChange={(e) => onZoomTownship(e.target.value)} data-testid="zoom-township">
         <option value="" disabled>
           {t('zoomToTownship')}
@@ -65,13 +55,14 @@ export function CommandToolbar({ layers, townships, onZoomTownship, onPickHit, w
           </option>
         ))}
       </select>
-      <button type="button" className={whatifActive ? 'on' : ''} aria-pressed={whatifActive} onClick={onWhatif} data-testid="whatif-toggle">
-        {wt(locale, 'tool')}
+      <button type="button" className={incidentActive ? 'on' : ''} aria-pressed={incidentActive} onClick={onIncident} data-testid="whatif-toggle">
+        {translate(locale, 'incident.tool')}
       </button>
-      <button type="button" onClick={exportPng} data-testid="export-png">
+      <PaperChoice />
+      <button type="button" onClick={() => void exportPng(sheet?.() ?? null, printBounds?.() ?? null)} data-testid="export-png">
         {t('exportPng')}
       </button>
-      <button type="button" onClick={() => window.print()}>
+      <button type="button" onClick={() => void printFitted(window.__riskmap?.map, printBounds?.() ?? null, { kind: 'command' })} data-testid="print-map">
         {t('print')}
       </button>
     </>

@@ -2,7 +2,7 @@
 import type { LayerSet, PointLayerId, RiskLevel } from '../api/types.js';
 import { useI18n } from '../i18n/index.js';
 import { iconDataUrl } from '../map/icons.js';
-import { countByLevel } from './emap-local.js';
+import { countByLevel } from './level-counts.js';
 import type { EmapMethod, EmapMode } from './use-emap.js';
 
 export type Visible = Record<PointLayerId | 'townships', boolean>;
@@ -14,6 +14,8 @@ export const CELL_SIZES = [500, 1000, 2000];
 interface Props {
   layers: Partial<LayerSet>;
   errors: Partial<Record<keyof LayerSet, string>>;
+  /** Layers this visitor may not read (shown disabled, "sign in to see"). */
+  restricted?: (keyof LayerSet)[];
   colours: Record<RiskLevel, string>;
   visible: Visible;
   setVisible: (v: Visible) => void;
@@ -25,7 +27,7 @@ interface Props {
   setCellM: (c: number) => void;
   method: EmapMethod;
   setMethod: (m: EmapMethod) => void;
-  emapSource: 'api' | 'local' | null;
+  emapSource: 'api' | 'unavailable' | null;
 }
 
 export function LayerPanel(p: Props) {
@@ -40,23 +42,25 @@ export function LayerPanel(p: Props) {
     <aside className="panel layer-panel" aria-label={t('layers')}>
       <h2>{t('layers')}</h2>
       <ul className="layer-list">
-        {ORDER.map((id) => (
-          <li key={id}>
+        {ORDER.map((id) => {
+          const locked = p.restricted?.includes(id) ?? false;
+          return (
+          <li key={id} className={locked ? 'locked' : ''}>
             <label className="layer-toggle">
-              <input type="checkbox" checked={p.visible[id]} onChange={(e) => p.setVisible({ ...p.visible, [id]: e.target.checked })} data-testid={`toggle-${id}`} />
+              <input type="checkbox" checked={p.visible[id] && !locked} disabled={locked} onChange={(e) => p.setVisible({ ...p.visible, [id]: e.target.checked })} data-testid={`toggle-${id}`} />
               {id !== 'townships' && id !== 'risk-points' && ICON[id] ? <img src={iconDataUrl(ICON[id]!)} alt="" width={16} height={16} /> : null}
               <span>{t(`layer.${id}`)}</span>
               <span className="count" data-testid={`count-${id}`}>
-                {p.errors[id] ? '!' : (p.layers[id]?.features.length ?? '…')}
+                {locked ? t('cmd.needsSignIn') : p.errors[id] ? '!' : (p.layers[id]?.features.length ?? '…')}
               </span>
             </label>
             {p.errors[id] ? <div className="error">{t('loadFailed')}: {p.errors[id]}</div> : null}
-            {id === 'risk-points' ? (
+            {id === 'risk-points' && !locked ? (
               <ul className="sub-list">
                 {LEVELS.map((l) => (
                   <li key={l}>
-                    <label>
-                      <input type="checkbox" checked={p.levels[l]} onChange={(e) => p.setLevels({ ...p.levels, [l]: e.target.checked })} data-testid={`toggle-level-${l}`} />
+                    <label className={p.visible[id] ? '' : 'disabled'}>
+                      <input type="checkbox" checked={p.levels[l] && p.visible[id]} disabled={!p.visible[id]} onChange={(e) => p.setLevels({ ...p.levels, [l]: e.target.checked })} data-testid={`toggle-level-${l}`} />
                       <span className="swatch dot" style={{ background: p.colours[l] }} />
                       <span>{t(`level.${l}`)}</span>
                       <span className="count">{counts[l]}</span>
@@ -80,7 +84,8 @@ export function LayerPanel(p: Props) {
               </div>
             ) : null}
           </li>
-        ))}
+          );
+        })}
       </ul>
 
       <h2>{t('emap')}</h2>
@@ -112,11 +117,21 @@ export function LayerPanel(p: Props) {
               <option value="weighted">{t('emap.method.weighted')}</option>
             </select>
           </label>
-          {p.emapSource ? <div className="sub-note" data-testid="emap-source">{t(p.emapSource === 'api' ? 'emap.source.api' : 'emap.source.local')}</div> : null}
+          {p.emapSource ? <div className="sub-note" data-testid="emap-source">{t(p.emapSource === 'api' ? 'emap.source.api' : 'analyticsUnavailable')}</div> : null}
         </>
       ) : null}
 
       <h2>{t('legend')}</h2>
+      {p.mode === 'heat' ? (
+        <div className="heat-legend" data-testid="heat-legend">
+          <div>{t('cmd.heatLegend')}</div>
+          <div className="heat-ramp" style={{ background: `linear-gradient(to right, rgba(44,123,182,0.15), ${p.colours[4]}, ${p.colours[3]}, ${p.colours[2]}, ${p.colours[1]})` }} aria-hidden="true" />
+          <div className="heat-ends">
+            <span>{t('cmd.heatLow')}</span>
+            <span>{t('cmd.heatHigh')}</span>
+          </div>
+        </div>
+      ) : null}
       <ul className="legend" data-testid="legend">
         {p.visible['risk-points'] || p.mode !== 'off'
           ? LEVELS.filter((l) => p.levels[l] || p.mode !== 'off').map((l) => (

@@ -1,23 +1,22 @@
-/** Elements only the printed sheet shows: title, date, legend and data-source note (map and scale bar print as they are). */
-import type { RiskLevel } from '../api/types.js';
+/** Elements only the printed sheet shows: title (above the map), then date, legend of every symbol the map draws and data-source note (the map, north arrow, scale bar and watermark print with PrintMarks). */
 import { useI18n } from '../i18n/index.js';
+import type { SheetText } from '../common/print-map.js';
+import { PrintLegend } from '../common/PrintLegend.js';
 
-export function PrintSheet({ colours, sample }: { colours: Record<RiskLevel, string>; sample: boolean }) {
-  const { t, locale } = useI18n();
+export function PrintSheet({ sheet }: { sheet: SheetText }) {
+  const { t } = useI18n();
   return (
-    <div className="print-only print-sheet" aria-hidden="true">
-      <h1 className="print-title">{t('printTitle')}</h1>
-      <div className="print-legend">
-        {([1, 2, 3, 4] as RiskLevel[]).map((l) => (
-          <span key={l}>
-            <span className="swatch box" style={{ background: colours[l] }} /> {t(`level.${l}`)}
-          </span>
-        ))}
+    <>
+      <div className="print-only print-sheet print-head" aria-hidden="true">
+        <h1 className="print-title">{sheet.title}</h1>
       </div>
-      <p className="print-footer">
-        {t('printDate')}: {new Date().toLocaleDateString(locale)} · {t('printSource')}
-        {sample ? ` · ${t('sample')}` : ''}
-      </p>
-    </div>
+      <div className="print-only print-sheet print-foot" aria-hidden="true">
+        <PrintLegend items={sheet.legend} title={t('print.legend')} />
+        <p className="print-footer">
+          {sheet.date} · {sheet.source}
+          {sheet.watermark ? ` · ${sheet.watermark}` : ''}
+        </p>
+      </div>
+    </>
   );
 }

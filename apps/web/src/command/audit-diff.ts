@@ -1,15 +1,8 @@
 /** What an audit entry changed, for the detail panel's history list. */
+import type { auditList, LAYER_IDS, RouteAnswer } from '@riskmap/contract';
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  layer: string;
-  featureId: number | null;
-  before: unknown;
-  after: unknown;
-}
+/** One entry of `GET /api/audit` (the route's contract). */
+export type AuditEntry = RouteAnswer<typeof auditList>['entries'][number];
 
 const IGNORED = new Set(['version', 'updatedAt', 'createdAt']);
 
@@ -21,14 +14,15 @@ function props(x: unknown): Record<string, unknown> {
 }
 
 /** Keys whose value differs between before and after (bookkeeping fields left out), with both values as text. */
-export function changedFields(e: Pick<AuditEntry, 'before' | 'after'>): { key: string; before: string; after: string }[] {
+export function changedFields(e: Pick<AuditEntry, 'before' | 'after'>): { key: string; before: string; after: string; beforeRaw: unknown; afterRaw: unknown }[] {
   const b = props(e.before);
   const a = props(e.after);
   const text = (v: unknown) => (v === undefined || v === null ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
   return [...new Set([...Object.keys(b), ...Object.keys(a)])]
     .filter((k) => !IGNORED.has(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]))
-    .map((key) => ({ key, before: text(b[key]), after: text(a[key]) }));
+    .map((key) => ({ key, before: text(b[key]), after: text(a[key]), beforeRaw: b[key], afterRaw: a[key] }));
 }
 
 /** Audit query path for a feature of a layer. */
-export const auditPath = (layer: string, id: number | string): string => `/api/audit?${new URLSearchParams({ layer, id: String(id), limit: '50' })}`;
+/** The query of one feature's history (the layer is one the detail panel shows: a layer id). */
+export const auditQuery = (layer: string, id: number | string) => ({ layer: layer as (typeof LAYER_IDS)[number], id: Number(id), limit: 50 });

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { baseStyle } from '../map/base-style.js';
 import { mercatorPoints, pointRadiusPx, rgb } from '../map/dense-points-math.js';
-import { auditPath, changedFields } from './audit-diff.js';
+import { auditQuery, changedFields } from './audit-diff.js';
 
 describe('changedFields', () => {
   it('lists the properties whose value changed, leaving out version and timestamps', () => {
     const before = { properties: { status: 'open', capacity: 10, version: 1, updatedAt: 'a' } };
     const after = { properties: { status: 'closed', capacity: 10, version: 2, updatedAt: 'b' } };
-    expect(changedFields({ before, after })).toEqual([{ key: 'status', before: 'open', after: 'closed' }]);
+    expect(changedFields({ before, after })).toEqual([{ key: 'status', before: 'open', after: 'closed', beforeRaw: 'open', afterRaw: 'closed' }]);
   });
   it('treats a created record as every field going from nothing to its value', () => {
-    expect(changedFields({ before: null, after: { name: 'x' } })).toEqual([{ key: 'name', before: '—', after: 'x' }]);
+    expect(changedFields({ before: null, after: { name: 'x' } })).toEqual([{ key: 'name', before: '—', after: 'x', beforeRaw: undefined, afterRaw: 'x' }]);
   });
-  it('builds the audit query for one feature', () => expect(auditPath('shelters', 3)).toBe('/api/audit?layer=shelters&id=3&limit=50'));
+  it('builds the audit query for one feature', () => expect(auditQuery('shelters', '3')).toEqual({ layer: 'shelters', id: 3, limit: 50 }));
 });
 
 describe('baseStyle', () => {
@@ -22,7 +22,7 @@ describe('baseStyle', () => {
     expect(s.layers.map((l) => l.id)).toEqual(['background', 'context-fill', 'context-line', 'townships-fill', 'townships-line']);
   });
   it('adds the raster base with its attribution and the annotation overlay above it', () => {
-    const s = baseStyle(null, { baseMap: { type: 'raster', tiles: ['https://t/{z}/{x}/{y}'], overlay: ['https://a/{z}/{x}/{y}'], tileSize: 256, attribution: '© 天地图' } });
+    const s = baseStyle(null, { baseMap: { type: 'raster', tiles: ['https://t/{z}/{x}/{y}'], overlay: ['https://a/{z}/{x}/{y}'], tileSize: 256, maxzoom: 18, attribution: '© 天地图' } });
     expect(s.layers.slice(1, 3).map((l) => l.id)).toEqual(['site-base', 'site-overlay']);
     expect(s.sources['site-base']).toMatchObject({ attribution: '© 天地图' });
   });

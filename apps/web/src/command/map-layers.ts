@@ -14,14 +14,14 @@ export function levelColour(input: ExpressionSpecification, c: LevelColours): Ex
 /** Map layer ids belonging to each data layer (for visibility toggles and click handling). */
 export const MAP_LAYERS_OF: Record<PointLayerId | 'townships', string[]> = {
   townships: ['townships-fill', 'townships-line'],
-  'risk-points': ['risk-points', 'risk-dense'],
+  'risk-points': ['risk-points', 'risk-dense'], // the tile layer's visibility follows its use (risk-tiles.ts showRiskTiles)
   'hazard-sources': ['hazard-halo', 'hazard-sources'],
   shelters: ['shelters'],
   warehouses: ['warehouses'],
   'fire-stations': ['fire-stations'],
 };
 
-export const CLICKABLE = ['risk-points', 'hazard-sources', 'shelters', 'warehouses', 'fire-stations', 'emap-fill'];
+export const CLICKABLE = ['risk-points', 'risk-tiles', 'hazard-sources', 'shelters', 'warehouses', 'fire-stations', 'emap-fill'];
 
 export function commandLayers(c: LevelColours): LayerSpecification[] {
   return [
@@ -79,5 +79,5 @@ export function installLayers(map: MlMap, c: LevelColours, extra: (m: MlMap) => 
   extra(map);
 }
 
-/** Above this many risk points the WebGL point layer draws them (see map/dense-points.ts); below, the GeoJSON layer. */
+/** Above this many risk points the vector tiles draw them (command/risk-tiles.ts; the WebGL layer for in-browser points); below, the GeoJSON layer. */
 export const DENSE_ABOVE = 3000;

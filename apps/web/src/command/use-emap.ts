@@ -1,52 +1,34 @@
-/** The four-colour e-map for the chosen mode: from the analytics API when it answers, else computed locally. */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { getOptional } from '../api/client.js';
-import type { EmapResult, LayerSet, RiskLevel } from '../api/types.js';
-import { emapByGrid, emapByTownship } from './emap-local.js';
+/** The four-colour e-map for the chosen mode, from GET /api/analytics/risk-map (through the query cache); when the API does not answer it says so. */
+import { useEffect, useState } from 'react';
+import { analyticsRiskMap, type RiskMapAnswer } from '@riskmap/contract';
+import { callCached } from '../api/client.js';
 
 export type EmapMode = 'off' | 'township' | 'grid' | 'heat';
 export type EmapMethod = 'max' | 'weighted';
 
+/** Layers the e-map is computed from: a change of one of them (announced by the event stream) drops the cached maps. */
+export const EMAP_DEPS = ['risk-points', 'townships'] as const;
+
 export interface EmapState {
-  result: EmapResult | null;
-  source: 'api' | 'local' | null;
+  result: RiskMapAnswer | null;
+  /** 'api' once the analytics API answered; 'unavailable' when it did not (no figures of our own are shown then). */
+  source: 'api' | 'unavailable' | null;
 }
 
-export function useEmap(mode: EmapMode, cellM: number, method: EmapMethod, layers: Partial<LayerSet>, colours: Record<RiskLevel, string>, revision: number): EmapState {
-  const cache = useRef(new Map<string, EmapState>());
+/** `revision` is bumped by the command map after a change: the map is asked again, and answered from the cache unless its layers changed. */
+export function useEmap(mode: EmapMode, cellM: number, method: EmapMethod, revision: number): EmapState {
   const [state, setState] = useState<EmapState>({ result: null, source: null });
-  const townships = layers.townships;
-  const points = layers['risk-points'];
-  const local = useMemo(
-    () => ({
-      township: () => (townships && points ? emapByTownship(townships.features, points.features, colours) : null),
-      grid: () => (points ? emapByGrid(points.features, cellM, colours) : null),
-    }),
-    [townships, points, cellM, colours],
-  );
-
-  useEffect(() => cache.current.clear(), [revision, townships, points]);
 
   useEffect(() => {
     if (mode !== 'township' && mode !== 'grid') return setState({ result: null, source: null });
-    const key = `${mode}:${cellM}:${method}`;
-    const hit = cache.current.get(key);
-    if (hit) return setState(hit);
-    let cancelled = false;
-    void (async () => {
-      const q = new URLSearchParams({ by: mode, method, ...(mode === 'grid' ? { cell: String(cellM) } : {}) });
-      const api = await getOptional<EmapResult>(`/api/analytics/risk-map?${q}`);
-      let next: EmapState;
-      if (api.ok && Array.isArray(api.value.features)) next = { result: api.value, source: 'api' };
-      else next = { result: local[mode](), source: 'local' };
-      if (!next.result) return;
-      cache.current.set(key, next);
-      if (!cancelled) setState(next);
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [mode, cellM, method, local, revision]);
+    const ac = new AbortController();
+    const query = { by: mode, method, ...(mode === 'grid' ? { cell: cellM } : {}) } as const;
+    callCached(analyticsRiskMap, EMAP_DEPS, { query, signal: ac.signal }).then(
+      (result) => setState({ result, source: 'api' }),
+      () => !ac.signal.aborted && setState({ result: null, source: 'unavailable' }),
+    );
+    return () => ac.abort();
+  }, [mode, cellM, method, revision]);
 
   return state;
 }

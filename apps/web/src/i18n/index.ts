@@ -18,6 +18,25 @@ export function translateLoose(locale: Locale, key: string, fallback: string): s
   return key in zhCN ? translate(locale, key as MessageKey) : fallback;
 }
 
+export type Vars = Record<string, string | number>;
+
+/**
+ * A screen's view of the one table: `scoped(locale, 'incident')('tool')` is `translate(locale, 'incident.tool')`, with
+ * `{name}` filled from `vars`; a key the table does not have (e.g. a value from data) comes back without its prefix.
+ */
+export function scoped(locale: Locale, prefix: string): (key: string, vars?: Vars) => string {
+  return (key, vars) => {
+    const full = `${prefix}.${key}`;
+    const m = full in zhCN ? translate(locale, full as MessageKey) : key.replace(/^[a-z]+\./, '');
+    return vars ? fill(m, vars) : m;
+  };
+}
+
+/** The label of a configured value ({zh, en}) in the locale. */
+export function label(locale: Locale, l: { zh: string; en: string } | undefined, fallback: string): string {
+  return l ? (locale === 'en' ? l.en : l.zh) : fallback;
+}
+
 /** The locale saved on this device, else from `?lang=`, else zh-CN. */
 export function initialLocale(): Locale {
   try {
@@ -29,6 +48,11 @@ export function initialLocale(): Locale {
     /* storage blocked */
   }
   return 'zh-CN';
+}
+
+/** The locale the app shows now (the root sets the page's lang), for hooks that word a message outside a component. */
+export function currentLocale(): Locale {
+  return globalThis.document?.documentElement.lang === 'en' ? 'en' : 'zh-CN';
 }
 
 export function saveLocale(locale: Locale): void {
@@ -48,6 +72,11 @@ export interface I18n {
 
 export const I18nContext = createContext<I18n>({ locale: 'zh-CN', t: (k) => zhCN[k], setLocale: () => {} });
 export const useI18n = (): I18n => useContext(I18nContext);
+
+/** Hook form of `scoped` bound to the current locale. */
+export function useScoped(prefix: string): (key: string, vars?: Vars) => string {
+  return scoped(useI18n().locale, prefix);
+}
 
 /** The Chinese translator: the default of logic functions that build user-visible text. */
 export const zhT: Translate = (k) => zhCN[k];

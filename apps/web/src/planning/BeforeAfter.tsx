@@ -16,7 +16,7 @@ export function BeforeAfter({ result }: { result: SitingResult }) {
         </tr>
       </thead>
       <tbody>
-        {indicatorRows(result.problem).map((row) => {
+        {indicatorRows(result.problem, result).map((row) => {
           const b = indicatorValue(row, result.before[row.key]);
           const a = indicatorValue(row, result.after[row.key]);
           const d = a !== null && b !== null ? a - b : null;

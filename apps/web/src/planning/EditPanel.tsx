@@ -1,10 +1,12 @@
 /** Planner editing: add a facility by clicking the map, move it by dragging, attribute form with Chinese messages, 409 with reapply, delete/restore. */
 import { useEffect, useState } from 'react';
+import { errorText } from '../i18n/errors.js';
 import type { Feature, Point } from 'geojson';
-import { useI18n } from '../i18n/index.js';
+import { fill, useI18n } from '../i18n/index.js';
+import { FacilityList } from './FacilityList.js';
 import { checkFacility, conflictingFields, emptyForm, fieldLabel, formOf, newFeature, propertiesOf, serverFieldErrors, type EditLayer, type FacilityForm } from './edit-logic.js';
 import { FacilityFields } from './FacilityFields.js';
-import { RequestError, send } from './planning-api.js';
+import { ApiError, send } from '../api/client.js';
 
 export interface EditState {
   layer: EditLayer;
@@ -18,6 +20,9 @@ interface Props {
   edit: EditState;
   setEdit: (e: EditState) => void;
   onChanged: () => void;
+  townships?: readonly { code: string; name: string }[];
+  /** The stored facilities of each layer, for the searchable list. */
+  facilities?: Partial<Record<EditLayer, readonly Feature<Point, Record<string, unknown>>[]>>;
 }
 
 interface Conflict {
@@ -26,8 +31,8 @@ interface Conflict {
   body: Record<string, unknown>;
 }
 
-export function EditPanel({ edit, setEdit, onChanged }: Props) {
-  const { t } = useI18n();
+export function EditPanel({ edit, setEdit, onChanged, townships, facilities }: Props) {
+  const { t, locale } = useI18n();
   const [form, setForm] = useState<FacilityForm>(emptyForm());
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -42,14 +47,14 @@ export function EditPanel({ edit, setEdit, onChanged }: Props) {
   }, [edit.feature, edit.layer]);
 
   const fail = (e: unknown, body: Record<string, unknown>) => {
-    const err = e as RequestError;
+    const err = e as ApiError;
     if (err.status === 409 && err.details?.current) {
       const cur = err.details.current as Feature<Point, Record<string, unknown>>;
       setConflict({ theirs: cur.properties, version: Number(err.details.currentVersion), body });
       return;
     }
-    const fields = serverFieldErrors(err.fields ?? [], t);
-    setErrors(Object.keys(fields).length ? fields : { _form: err.message });
+    const fields = err instanceof ApiError ? serverFieldErrors(err, t, locale) : {};
+    setErrors(Object.keys(fields).length ? fields : { _form: errorText(err, locale) });
   };
 
   const save = async () => {
@@ -91,6 +96,7 @@ export function EditPanel({ edit, setEdit, onChanged }: Props) {
 
   const remove = async () => {
     if (!edit.feature || featureId === null) return;
+    if (!confirm(fill(t('plan.edit.confirmDelete'), { name: String(edit.feature.properties.name ?? edit.feature.properties.code) }))) return;
     try {
       const gone = await send<Feature<Point, Record<string, unknown>>>('DELETE', `/api/layers/${edit.layer}/${featureId}`, { version: Number(edit.feature.properties.version) });
       setDeleted({ id: featureId, version: Number(gone.properties.version) });
@@ -104,7 +110,7 @@ export function EditPanel({ edit, setEdit, onChanged }: Props) {
 
   const restore = async () => {
     if (!deleted) return;
-    const back = await send<Feature<Point, Record<string, unknown>>>('POST', `/api/layers/${edit.layer}/${deleted.id}/restore`, { version: deleted.version }).catch((e: Error) => setMessage(e.message));
+    const back = await send<Feature<Point, Record<string, unknown>>>('POST', `/api/layers/${edit.layer}/${deleted.id}/restore`, { version: deleted.version }).catch((e: unknown) => setMessage(errorText(e, locale)));
     if (!back) return;
     setDeleted(null);
     setMessage(t('planning.edit.restored'));
@@ -128,6 +134,20 @@ export function EditPanel({ edit, setEdit, onChanged }: Props) {
           {t('planning.edit.restore')}
         </button>
       ) : null}
+      <div className="mode-group layer-switch" role="radiogroup" aria-label={t('plan.list.title')}>
+        {(['shelters', 'fire-stations'] as const).map((l) => (
+          <button key={l} type="button" role="radio" aria-checked={edit.layer === l} className={edit.layer === l ? 'on' : ''} onClick={() => edit.layer !== l && setEdit({ layer: l, mode: 'idle', lonLat: null, feature: null })} data-testid={`list-${l}`}>
+            {t(`layer.${l}`)}
+          </button>
+        ))}
+      </div>
+      {facilities?.[edit.layer] ? (
+        <FacilityList
+          features={facilities[edit.layer]!}
+          selectedId={featureId}
+          onOpen={(f) => setEdit({ layer: edit.layer, mode: 'edit', feature: f, lonLat: f.geometry.coordinates as [number, number] })}
+        />
+      ) : null}
       {edit.mode !== 'idle' ? (
         <form
           className="facility-form"
@@ -142,7 +162,7 @@ export function EditPanel({ edit, setEdit, onChanged }: Props) {
             {edit.mode === 'add' ? t('planning.edit.new') : t('planning.edit.editing')} · {t(`layer.${edit.layer}`)}
             {edit.feature ? <small> v{String(edit.feature.properties.version)}</small> : null}
           </h3>
-          <FacilityFields layer={edit.layer} form={form} setForm={setForm} errors={errors} />
+          <FacilityFields layer={edit.layer} form={form} setForm={setForm} errors={errors} townships={townships} />
           {errors._form ? <p className="error" role="alert">{errors._form}</p> : null}
           {conflict ? (
             <div className="conflict" role="alert" data-testid="conflict">

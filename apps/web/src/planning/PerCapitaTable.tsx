@@ -20,7 +20,7 @@ export function PerCapitaTable({ answer, urbanCodes, coverage, onZoom }: Props) 
     if (kind === 'county') return coverage.uncoveredPopulation;
     // The county town is the urban townships together.
     if (kind === 'county-town') return [...urbanCodes].reduce((s, c) => s + (uncoveredByCode.get(c) ?? 0), 0);
-    return uncoveredByCode.get(r.code) ?? null;
+    return uncoveredByCode.get(r.townshipCode) ?? null;
   };
   const [sort, setSort] = useState<Sort>({ key: 'perCapitaM2', desc: false });
   const rows = sortRows(answer.townships, sort);
@@ -33,10 +33,10 @@ export function PerCapitaTable({ answer, urbanCodes, coverage, onZoom }: Props) 
     </th>
   );
   const line = (r: PlanRow, kind: 'township' | 'county-town' | 'county') => (
-    <tr key={`${kind}-${r.code}`} className={`${kind}${r.meetsTarget === false ? ' short' : ''}${urbanCodes.has(r.code) ? ' urban' : ''}`} data-testid={`pc-row-${r.code}`}>
+    <tr key={`${kind}-${r.townshipCode}`} className={`${kind}${r.meetsTarget === false ? ' short' : ''}${urbanCodes.has(r.townshipCode) ? ' urban' : ''}`} data-testid={`pc-row-${r.townshipCode}`}>
       <th scope="row">
         {kind === 'township' ? (
-          <button type="button" className="link" onClick={() => onZoom(r.code)}>
+          <button type="button" className="link" onClick={() => onZoom(r.townshipCode)}>
             {r.name}
           </button>
         ) : (
@@ -52,7 +52,7 @@ export function PerCapitaTable({ answer, urbanCodes, coverage, onZoom }: Props) 
       <td className={r.meetsCapacity ? 'ok' : 'warn'} title={`${fmt(r.capacity)} / ${fmt(r.capacityRequired)}`}>
         {fmt(r.capacity)} / {fmt(r.capacityRequired)} {r.meetsCapacity ? '✓' : '✗'}
       </td>
-      <td className={(uncoveredOf(r, kind) ?? 0) > 0 ? 'warn' : ''} data-testid={`pc-uncovered-${r.code}`}>
+      <td className={(uncoveredOf(r, kind) ?? 0) > 0 ? 'warn' : ''} data-testid={`pc-uncovered-${r.townshipCode}`}>
         {fmt(uncoveredOf(r, kind))}
       </td>
     </tr>

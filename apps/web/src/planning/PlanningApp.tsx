@@ -1,33 +1,46 @@
 /** The planning workspace (/planning): per-capita gaps, coverage, siting, scenarios, editing, import, reports. Planners and admins only. */
 import { useEffect, useMemo, useState } from 'react';
+import { errorText } from '../i18n/errors.js';
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { useI18n } from '../i18n/index.js';
+import { fill, useI18n } from '../i18n/index.js';
 import { bboxOf } from '../common/geo-math.js';
 import { Header } from '../common/Header.js';
 import { CoveragePanel, type CoverageView } from './CoveragePanel.js';
 import { reachCircles } from './coverage-logic.js';
 import { EditPanel, type EditState } from './EditPanel.js';
 import { ImportPanel } from './ImportPanel.js';
-import { choropleth, CLASSES, fmt, parseTarget, shortTownships } from './per-capita-logic.js';
+import { choropleth, CLASSES, fmt, shortTownships } from './per-capita-logic.js';
 import { IndicatorCards, PerCapitaTable } from './PerCapitaTable.js';
-import { send, qs, whoAmI, type Me } from './planning-api.js';
+import { send, qs, whoAmI, type Me, type ApiError } from '../api/client.js';
 import { PlanningGate } from './PlanningGate.js';
+import { CapacityCheck } from './CapacityCheck.js';
+import { TargetField } from './TargetField.js';
 import { PlanningMap, type MapPick } from './PlanningMap.js';
 import { PlanningPrint } from './PlanningPrint.js';
 import { compareSites, type Scenario } from './scenario-logic.js';
 import { ScenarioPanel } from './ScenarioPanel.js';
-import { SitingPanel } from './SitingPanel.js';
+import { acceptCode, SitingPanel } from './SitingPanel.js';
 import type { SiteProps } from './siting-logic.js';
 import { usePlanningData } from './use-planning-data.js';
 import { useSiting } from './use-siting.js';
 import './planning.css';
+import { PrintMarks } from '../common/PrintMarks.js';
+import { printFitted } from '../common/print-map.js';
+import { PaperChoice } from '../common/PaperChoice.js';
+import { planningLegend } from './planning-legend.js';
+import { usePrintTarget } from '../common/print-ctrlp.js';
+import { SheetAreaChoice } from './SheetAreaChoice.js';
+import { sheetArea, sheetPerCapita, sheetShelters } from './sheet-area.js';
+
+const getPlanningMap = () => window.__planningMap;
+import './planning-screens.css';
 
 type Tab = 'per-capita' | 'coverage' | 'siting' | 'scenarios' | 'edit' | 'import';
 const TABS: Tab[] = ['per-capita', 'coverage', 'siting', 'scenarios', 'edit', 'import'];
 type Accepted = Map<string, { layer: string; id: number; version: number }>;
 
 export default function PlanningApp() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [me, setMe] = useState<Me | null>(null);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => void whoAmI().then(setMe, () => setMe({ role: 'public', user: null })), [attempt]);
@@ -45,6 +58,8 @@ export default function PlanningApp() {
   const [savedRevision, setSavedRevision] = useState(0);
   const [edit, setEdit] = useState<EditState>({ layer: 'shelters', mode: 'idle', lonLat: null, feature: null });
   const [focus, setFocus] = useState<[number, number, number, number] | null>(null);
+  /** The printed sheet's area: a township code, or null for the county. */
+  const [sheetCode, setSheetCode] = useState<string | null>(null);
 
   const townshipName = useMemo(() => {
     const names = new Map((data.townships?.features ?? []).map((f) => [f.properties.code, f.properties.name]));
@@ -65,10 +80,15 @@ export default function PlanningApp() {
       'fire-stations': data.fireStations ?? empty,
       warehouses: coverageView === 'warehouses' && data.warehouses ? data.warehouses : empty,
       proposed: siting.state === 'done' && siting.result ? siting.result.sites : empty,
+      uncoverable: siting.state === 'done' && siting.result?.uncoverable ? siting.result.uncoverable.points : empty,
       compare: compareSites(compared),
       draft,
     } as Record<string, FeatureCollection>;
   }, [data, coverageView, siting.state, siting.result, compared, edit.mode, edit.lonLat, includePlanned]);
+
+  const area = sheetArea(data.townships, sheetCode);
+  // Ctrl+P prints the same fitted sheet as the 打印规划图 button.
+  usePrintTarget({ map: getPlanningMap, bounds: () => area.bounds, options: () => ({ kind: 'planning' }) });
 
   if (!me) return <div className="boot">{t('loading')}</div>;
   if (!allowed) return <PlanningGate me={me} onSignedIn={() => setAttempt((a) => a + 1)} />;
@@ -79,16 +99,28 @@ export default function PlanningApp() {
     if (f) setFocus(bboxOf([f.geometry]));
   };
   const before = data.withPlanned?.countyTown?.perCapitaM2 ?? null;
-  const accept = async (site: SiteProps) => {
+  const acceptOne = async (site: SiteProps): Promise<boolean> => {
     try {
       const created = await send<Feature<Point, Record<string, unknown>>>('POST', `/api/layers/${site.accept.layer}`, site.accept.feature);
       setAccepted((m) => new Map(m).set(site.code, { layer: site.accept.layer, id: Number(created.id ?? created.properties.id), version: Number(created.properties.version) }));
-      setNotice(t('planning.accept.done').replace('{name}', site.name).replace('{before}', fmt(before, 2)));
-      data.reload();
+      return true;
     } catch (e) {
-      setNotice(`✗ ${(e as Error).message}`);
+      const err = e as ApiError;
+      setNotice(`✗ ${err.status === 409 ? fill(t('plan.duplicate'), { code: acceptCode(site) }) : fill(t('plan.acceptFailed'), { reason: err.fields?.length ? err.fields.map((f) => f.field).join(', ') : String(err.status ?? '') })}`);
+      return false;
     }
   };
+  const accept = async (site: SiteProps) => {
+    if (await acceptOne(site)) setNotice(t('planning.accept.done').replace('{name}', site.name).replace('{before}', fmt(before, 2)));
+    data.reload();
+  };
+  const acceptAll = async (sites: SiteProps[]) => {
+    let n = 0;
+    for (const s of sites) if (await acceptOne(s)) n++;
+    if (n === sites.length) setNotice(fill(t('plan.acceptedAll'), { n }));
+    data.reload();
+  };
+  const existingCodes = new Set([...(data.shelters?.features ?? []), ...(data.fireStations?.features ?? [])].map((f) => String(f.properties.code)));
   const undo = async (code: string) => {
     const a = accepted.get(code);
     if (!a) return;
@@ -102,7 +134,7 @@ export default function PlanningApp() {
       setNotice(t('planning.accept.undone'));
       data.reload();
     } catch (e) {
-      setNotice(`✗ ${(e as Error).message}`);
+      setNotice(`✗ ${errorText(e, locale)}`);
     }
   };
   const pick = (p: MapPick | null) => {
@@ -116,38 +148,30 @@ export default function PlanningApp() {
   const short = data.perCapita ? shortTownships(data.perCapita.townships) : [];
 
   return (
-    <div className="planning-app">
-      <Header title={t('planning.title')} sample={data.sample}>
+    <div className={`planning-app${tab === 'coverage' && coverageView !== 'none' ? ' coverage-on' : ''}`}>
+      <Header title={t('planning.title')} sample={data.sample} live={data.live}>
         <nav className="planning-nav">
           <a href="/">{t('appTitle')}</a>
+          <a href="/keys" data-testid="keys-link">{t('keys.title')}</a>
         </nav>
-        <label className="target-input">
-          {t('planning.target')}
-          <input
-            value={targetText}
-            inputMode="decimal"
-            onChange={(e) => setTargetText(e.target.value)}
-            onBlur={() => {
-              const v = parseTarget(targetText);
-              if (v !== null) setTarget(v);
-            }}
-            onKeyDown={(e) => {
-              const v = parseTarget(targetText);
-              if (e.key === 'Enter' && v !== null) setTarget(v);
-            }}
-            aria-invalid={parseTarget(targetText) === null}
-            data-testid="target-input"
-          />
-          {t('planning.unit.m2PerPerson')}
-        </label>
-        {parseTarget(targetText) === null ? <span className="badge warn-badge">{t('planning.targetInvalid')}</span> : null}
+        <TargetField text={targetText} setText={setTargetText} onValid={setTarget} />
         <label className="toggle">
           <input type="checkbox" checked={includePlanned} onChange={(e) => setIncludePlanned(e.target.checked)} data-testid="include-planned" /> {t('planning.includePlanned')}
         </label>
         <a className="button-link" href={`/api/planning/report.xlsx${qs({ target, includePlanned })}`} download data-testid="export-xlsx">
           {t('planning.exportXlsx')}
         </a>
-        <button type="button" onClick={() => window.print()} data-testid="print">
+        <SheetAreaChoice
+          townships={(data.townships?.features ?? []).map((f) => ({ code: f.properties.code, name: f.properties.name }))}
+          code={area.code}
+          setCode={(c) => {
+            setSheetCode(c);
+            const b = sheetArea(data.townships, c).bounds;
+            if (b) setFocus(b);
+          }}
+        />
+        <PaperChoice />
+        <button type="button" onClick={() => void printFitted(window.__planningMap, area.bounds, { kind: 'planning' })} data-testid="print">
           {t('planning.printSheet')}
         </button>
       </Header>
@@ -178,11 +202,11 @@ export default function PlanningApp() {
               <h3>{t('planning.shortTitle').replace('{n}', String(short.length))}</h3>
               <ol className="short-list">
                 {short.map((r) => (
-                  <li key={r.code}>
-                    <button type="button" className="link" onClick={() => zoomTownship(r.code)}>
+                  <li key={r.townshipCode}>
+                    <button type="button" className="link" onClick={() => zoomTownship(r.townshipCode)}>
                       {r.name}
                     </button>{' '}
-                    <span className="warn">{fmt(r.perCapitaM2, 2)}</span> {t('planning.unit.m2PerPerson')} · {t('planning.col.shortfall')} {fmt(r.shortfallM2)} m²
+                    <span className="warn">{fmt(r.perCapitaM2, 2)}</span> {t('planning.unit.m2PerPerson')} · {t('planning.col.shortfall')} {fmt(r.shortfallM2)}
                   </li>
                 ))}
               </ol>
@@ -194,6 +218,8 @@ export default function PlanningApp() {
               siting={siting}
               accepted={accepted}
               onAccept={(s) => void accept(s)}
+              onAcceptAll={acceptAll}
+              existingCodes={existingCodes}
               onUndo={(c) => void undo(c)}
               onFocus={(ll) => zoomTo(ll, 0.01)}
               onSave={async (name) => {
@@ -203,7 +229,18 @@ export default function PlanningApp() {
             />
           ) : null}
           {tab === 'scenarios' ? <ScenarioPanel revision={savedRevision} compared={compared} setCompared={setCompared} /> : null}
-          {tab === 'edit' ? <EditPanel edit={edit} setEdit={setEdit} onChanged={data.reload} /> : null}
+          {tab === 'edit' ? (
+            <EditPanel
+              edit={edit}
+              setEdit={(e) => {
+                setEdit(e);
+                if (e.feature) zoomTo(e.feature.geometry.coordinates as [number, number], 0.01);
+              }}
+              onChanged={data.reload}
+              townships={(data.townships?.features ?? []).map((f) => ({ code: f.properties.code, name: f.properties.name }))}
+              facilities={{ shelters: (data.shelters?.features ?? []) as never, 'fire-stations': (data.fireStations?.features ?? []) as never }}
+            />
+          ) : null}
           {tab === 'import' ? <ImportPanel onImported={data.reload} /> : null}
         </aside>
         <section className="planning-centre">
@@ -219,6 +256,7 @@ export default function PlanningApp() {
                 moving={tab === 'edit' && edit.mode === 'edit' && edit.lonLat ? edit.lonLat : null}
                 onMoved={(ll) => setEdit((e) => ({ ...e, lonLat: ll }))}
                 focus={focus}
+                fadeChoropleth={tab === 'coverage' && coverageView !== 'none'}
                 attribution={`riskmap${data.sample ? ` · ${t('sample')}` : ''}`}
               />
             ) : (
@@ -228,10 +266,22 @@ export default function PlanningApp() {
               ▲<span>{t('north')}</span>
             </div>
             {data.sample ? <div className="map-sample-note">{t('sampleNote')}</div> : null}
+            <PrintMarks getMap={getPlanningMap} watermark={data.sample ? t('sample') : null} />
+            {tab === 'coverage' && coverageView !== 'none' ? (
+              <div className="map-legend-coverage" data-testid="map-coverage-legend">
+                <span>
+                  <i className="circle" aria-hidden="true" /> {t('plan.legend.reach')}
+                </span>
+                <span>
+                  <i className="dot" aria-hidden="true" /> {t('plan.legend.uncovered')}
+                </span>
+              </div>
+            ) : null}
           </div>
           <IndicatorCards current={data.current} withPlanned={data.withPlanned} />
-          {data.perCapita ? <PerCapitaTable answer={data.perCapita} urbanCodes={urbanCodes} coverage={data.coverage.shelters} onZoom={zoomTownship} /> : null}
-          <PlanningPrint targetM2={target} includePlanned={includePlanned} sample={data.sample} result={siting.state === 'done' ? siting.result : null} compared={compared} />
+          {data.perCapita ? <PerCapitaTable answer={sheetPerCapita(data.perCapita, area, urbanCodes)} urbanCodes={urbanCodes} coverage={data.coverage.shelters} onZoom={zoomTownship} /> : null}
+          {data.perCapita ? <CapacityCheck shelters={sheetShelters(data.shelters?.features ?? [], area) as never} targetM2={data.perCapita.targetM2} capacityShare={data.perCapita.capacityShare} /> : null}
+          <PlanningPrint areaName={area.name} targetM2={target} includePlanned={includePlanned} sample={data.sample} result={siting.state === 'done' ? siting.result : null} compared={compared} legend={planningLegend(t, locale, mapData)} />
         </section>
       </main>
     </div>

@@ -2,10 +2,11 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { Header } from '../common/Header.js';
-import type { Me } from './planning-api.js';
+import { signIn, type Me } from '../api/client.js';
+import { signInError } from '../command/LoginForm.js';
 
 export function PlanningGate({ me, onSignedIn }: { me: Me; onSignedIn: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -13,10 +14,7 @@ export function PlanningGate({ me, onSignedIn }: { me: Me; onSignedIn: () => voi
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    const res = await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) }).catch(() => null);
-    if (res?.ok) return onSignedIn();
-    const body = (await res?.json().catch(() => ({}))) as { error?: { message?: string } } | undefined;
-    setError(body?.error?.message ?? String(res?.status ?? 'network'));
+    await signIn(username, password).then(onSignedIn, (err: unknown) => setError(signInError(err, locale)));
   };
   return (
     <div className="planning-app">

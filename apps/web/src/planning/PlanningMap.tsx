@@ -31,6 +31,8 @@ interface Props {
   onMoved: (lonLat: [number, number]) => void;
   focus: [number, number, number, number] | null;
   attribution: string;
+  /** While coverage is shown, the per-capita choropleth is faded so the service circles read. */
+  fadeChoropleth?: boolean;
 }
 
 declare global {
@@ -100,6 +102,10 @@ export function PlanningMap(props: Props) {
     if (!map) return;
     for (const [id, fc] of Object.entries(props.data)) if (fc) void (map.getSource(id) as GeoJSONSource | undefined)?.setData(fc);
   }, [map, props.data]);
+
+  useEffect(() => {
+    if (map?.getLayer('pc-fill')) map.setPaintProperty('pc-fill', 'fill-opacity', props.fadeChoropleth ? 0.22 : 0.72);
+  }, [map, props.fadeChoropleth]);
 
   useEffect(() => {
     if (map) map.getCanvas().style.cursor = props.mode === 'add' ? 'crosshair' : '';

@@ -1,28 +1,27 @@
-/** Only on the printed planning sheet: title, date and basis, the scenario summary, the legend (map and table print as they are). */
+/** Only on the printed planning sheet: title, date and basis, the legend of every symbol the map draws, the scenario summary (map and table print as they are). */
 import { useI18n } from '../i18n/index.js';
-import { CLASSES } from './per-capita-logic.js';
+import type { LegendItem } from '../common/legend.js';
+import { PrintLegend } from '../common/PrintLegend.js';
 import { compareTable, type Scenario } from './scenario-logic.js';
 import { CompareTable } from './ScenarioPanel.js';
 import { BeforeAfter } from './BeforeAfter.js';
 import { problemLabel, type SitingResult } from './siting-logic.js';
 
-export function PlanningPrint({ targetM2, includePlanned, sample, result, compared }: { targetM2: number; includePlanned: boolean; sample: boolean; result: SitingResult | null; compared: Scenario[] }) {
+export function PlanningPrint({ areaName, targetM2, includePlanned, sample, result, compared, legend }: { areaName: string | null; targetM2: number; includePlanned: boolean; sample: boolean; result: SitingResult | null; compared: Scenario[]; legend: LegendItem[] }) {
   const { t, locale } = useI18n();
   return (
     <>
       <div className="print-only planning-print-head">
-        <h1 className="print-title">{t('planning.print.title')}</h1>
+        <h1 className="print-title" data-testid="planning-print-title">
+          {t('planning.print.title')}
+          {areaName ? ` · ${areaName}` : ''}
+        </h1>
         <p>
           {t('printDate')}: {new Date().toLocaleDateString(locale)} · {t('planning.areaBasis')} · {t('planning.kpiTarget')} {targetM2} {t('planning.unit.m2PerPerson')} · {includePlanned ? t('planning.includePlanned') : t('planning.print.current')}
           {sample ? ` · ${t('sample')}` : ''}
+          {areaName ? ` · ${t('print.area.note')}` : ''}
         </p>
-        <div className="print-legend">
-          {CLASSES.map((c) => (
-            <span key={c.colour}>
-              <span className="swatch box" style={{ background: c.colour }} /> {c.zh}
-            </span>
-          ))}
-        </div>
+        <PrintLegend items={legend} title={t('print.legend')} />
       </div>
       <section className="print-only planning-print-scenarios" data-testid="print-scenarios">
         <h2>{t('planning.print.scenarios')}</h2>

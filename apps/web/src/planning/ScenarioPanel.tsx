@@ -1,8 +1,9 @@
 /** Saved scenarios: list, pick two or three to compare side by side (map colours + indicator table), delete. */
 import { useEffect, useState } from 'react';
+import { errorText } from '../i18n/errors.js';
 import { useI18n } from '../i18n/index.js';
 import { fmt } from './per-capita-logic.js';
-import { send } from './planning-api.js';
+import { send } from '../api/client.js';
 import { compareTable, SCENARIO_COLOURS, toggleCompare, type Scenario } from './scenario-logic.js';
 import { problemLabel } from './siting-logic.js';
 
@@ -20,7 +21,7 @@ export function ScenarioPanel({ revision, compared, setCompared }: Props) {
   const [again, setAgain] = useState(0);
 
   useEffect(() => {
-    void send<{ scenarios: Scenario[] }>('GET', '/api/siting/scenarios').then((r) => setList(r.scenarios), (e: Error) => setError(e.message));
+    void send<{ scenarios: Scenario[] }>('GET', '/api/siting/scenarios').then((r) => setList(r.scenarios), (e: unknown) => setError(errorText(e, locale)));
   }, [revision, again]);
 
   const toggle = async (s: Scenario) => {
@@ -29,12 +30,12 @@ export function ScenarioPanel({ revision, compared, setCompared }: Props) {
       const full = await Promise.all(ids.map((id) => compared.find((c) => c.id === id) ?? send<Scenario>('GET', `/api/siting/scenarios/${id}`)));
       setCompared(full);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e, locale));
     }
   };
   const remove = async (s: Scenario) => {
     if (!confirm(t('planning.scenario.confirmDelete').replace('{name}', s.name))) return;
-    await send('DELETE', `/api/siting/scenarios/${s.id}`).catch((e: Error) => setError(e.message));
+    await send('DELETE', `/api/siting/scenarios/${s.id}`).catch((e: unknown) => setError(errorText(e, locale)));
     setCompared(compared.filter((c) => c.id !== s.id));
     setAgain((a) => a + 1);
   };

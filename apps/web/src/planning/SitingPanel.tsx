@@ -1,10 +1,12 @@
 /** Siting: problem, facility, p or target, radius/time, candidate filters; run with progress and cancel; results; save; accept. */
 import { useState } from 'react';
-import { fill, useI18n, type Translate } from '../i18n/index.js';
+import { errorText } from '../i18n/errors.js';
+import { fill, useI18n, type Locale, type Translate } from '../i18n/index.js';
 import { SITE_TYPES, siteTypeLabel } from './edit-logic.js';
 import { fmt } from './per-capita-logic.js';
 import { checkForm, DEFAULT_FORM, PROBLEMS, problemLabel, siteAdds, sitingRequest, type Problem, type SiteProps, type SitingForm } from './siting-logic.js';
 import { BeforeAfter } from './BeforeAfter.js';
+import { SitingExplain } from './SitingExplain.js';
 import type { SitingRun } from './use-siting.js';
 
 interface Props {
@@ -14,10 +16,14 @@ interface Props {
   onUndo: (code: string) => void;
   onSave: (name: string) => Promise<void>;
   onFocus: (lonLat: [number, number]) => void;
+  /** Codes already in the facility layers: those sites are shown as accepted, not offered again. */
+  existingCodes?: ReadonlySet<string>;
+  /** Accept every site not yet accepted, one after another. */
+  onAcceptAll?: (sites: SiteProps[]) => Promise<void>;
 }
 
-export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocus }: Props) {
-  const { t } = useI18n();
+export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocus, existingCodes, onAcceptAll }: Props) {
+  const { t, locale } = useI18n();
   const [form, setForm] = useState<SitingForm>(DEFAULT_FORM);
   const [touched, setTouched] = useState(false);
   const [name, setName] = useState('');
@@ -27,10 +33,24 @@ export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocu
   const err = (k: string) => (touched && errors[k] ? <span className="error" role="alert">{errors[k]}</span> : null);
   const running = siting.state === 'running';
   const r = siting.result;
+  // The form a result was computed from: a result for other settings is stale (not saved, not accepted).
+  const [ranWith, setRanWith] = useState<string | null>(null);
+  const stale = r !== null && ranWith !== null && ranWith !== JSON.stringify(sitingRequest(form));
+  const [bulk, setBulk] = useState<{ done: number; n: number } | null>(null);
   const submit = () => {
     setTouched(true);
     setSaved(null);
-    if (Object.keys(errors).length === 0) void siting.run(sitingRequest(form));
+    if (Object.keys(errors).length === 0) {
+      setRanWith(JSON.stringify(sitingRequest(form)));
+      void siting.run(sitingRequest(form));
+    }
+  };
+  const open = r ? r.sites.features.map((f) => f.properties).filter((p) => !accepted.has(p.code) && !existingCodes?.has(acceptCode(p))) : [];
+  const acceptAll = async () => {
+    if (!onAcceptAll || !open.length || !confirm(fill(t('plan.confirmAcceptAll'), { n: open.length }))) return;
+    setBulk({ done: 0, n: open.length });
+    await onAcceptAll(open);
+    setBulk(null);
   };
   return (
     <div className="siting-panel" data-testid="siting-panel">
@@ -70,13 +90,18 @@ export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocu
           <div className="field">
             <span>
               <label>
+                <input type="radio" checked={form.reach === 'default'} onChange={() => set('reach', 'default')} data-testid="siting-reach-default" /> {t('planning.siting.reachDefault')}
+              </label>{' '}
+              <label>
                 <input type="radio" checked={form.reach === 'radius'} onChange={() => set('reach', 'radius')} /> {t('planning.siting.radius')}
               </label>{' '}
               <label>
-                <input type="radio" checked={form.reach === 'minutes'} onChange={() => set('reach', 'minutes')} /> {t('planning.siting.minutes')}
+                <input type="radio" checked={form.reach === 'minutes'} onChange={() => set('reach', 'minutes')} /> {t(form.facility === 'shelter' ? 'planning.siting.walkMinutes' : 'planning.siting.minutes')}
               </label>
             </span>
-            {form.reach === 'radius' ? (
+            {form.reach === 'default' ? (
+              <small className="sub-note">{t(form.facility === 'fire-station' ? 'planning.siting.reachDefaultFire' : 'planning.siting.reachDefaultShelter')}</small>
+            ) : form.reach === 'radius' ? (
               <input inputMode="numeric" value={form.radiusM} onChange={(e) => set('radiusM', e.target.value)} aria-label={t('planning.siting.radius')} data-testid="siting-radius" />
             ) : (
               <input inputMode="decimal" value={form.minutes} onChange={(e) => set('minutes', e.target.value)} aria-label={t('planning.siting.minutes')} data-testid="siting-minutes" />
@@ -92,7 +117,7 @@ export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocu
           {SITE_TYPES.map((s) => (
             <label key={s}>
               <input type="checkbox" checked={form.siteTypes.includes(s)} onChange={(e) => set('siteTypes', e.target.checked ? [...form.siteTypes, s] : form.siteTypes.filter((x) => x !== s))} />
-              {siteTypeLabel(s, t)}
+              {siteTypeLabel(s, locale)}
             </label>
           ))}
         </div>
@@ -130,8 +155,13 @@ export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocu
       ) : null}
       {siting.state === 'cancelled' ? <p className="sub-note" data-testid="siting-cancelled">{t('planning.siting.cancelled')}</p> : null}
       {siting.error ? <p className="error" role="alert">{siting.error}</p> : null}
+      {r && siting.state === 'done' && stale ? (
+        <p className="notice warn-box" role="status" data-testid="siting-stale">
+          {fill(t('plan.stale'), { problem: problemLabel(r.problem, t) })}
+        </p>
+      ) : null}
       {r && siting.state === 'done' ? (
-        <div className="siting-result" data-testid="siting-result">
+        <div className={`siting-result${stale ? ' stale' : ''}`} data-testid="siting-result" data-stale={stale}>
           <h3>
             {problemLabel(r.problem, t)} · {t('planning.siting.sites')} {r.chosen.length}
           </h3>
@@ -139,6 +169,7 @@ export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocu
             {r.solver} · {r.optimal ? t('planning.siting.optimal') : t('planning.siting.best')} · {(r.timeMs / 1000).toFixed(1)} s{r.note ? ` · ${r.note}` : ''}
           </p>
           <BeforeAfter result={r} />
+          <SitingExplain result={r} />
           {r.unreachable?.length ? (
             <p className="sub-note warn">
               {t('planning.siting.unreachable')}
@@ -150,8 +181,8 @@ export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocu
             <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('planning.scenario.name')} aria-label={t('planning.scenario.name')} data-testid="scenario-name" />
             <button
               type="button"
-              disabled={!name.trim()}
-              onClick={() => void onSave(name.trim()).then(() => setSaved(name.trim()), (e: Error) => setSaved(`✗ ${e.message}`))}
+              disabled={!name.trim() || stale}
+              onClick={() => void onSave(name.trim()).then(() => setSaved(name.trim()), (e: unknown) => setSaved(`✗ ${errorText(e, locale)}`))}
               data-testid="scenario-save"
             >
               {t('planning.scenario.save')}
@@ -160,22 +191,30 @@ export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocu
           {saved ? <p className="sub-note" data-testid="scenario-saved">{t('planning.scenario.saved')}
               {t('planning.list.colon')}
               {saved}</p> : null}
+          {onAcceptAll && open.length > 1 ? (
+            <button type="button" className="primary" onClick={() => void acceptAll()} disabled={stale || bulk !== null} data-testid="accept-all">
+              {bulk ? fill(t('plan.acceptingAll'), { done: bulk.done, n: bulk.n }) : fill(t('plan.acceptAll'), { n: open.length })}
+            </button>
+          ) : null}
           <ol className="site-list" data-testid="site-list">
             {r.sites.features.map((f) => {
               const p = f.properties;
               const done = accepted.has(p.code);
+              const there = !done && (existingCodes?.has(acceptCode(p)) ?? false);
               return (
                 <li key={p.code}>
                   <button type="button" className="link" onClick={() => onFocus(f.geometry.coordinates as [number, number])}>
                     {p.name}
                   </button>
-                  <div className="sub-note">{p.code} · {siteLabel(p, t)}</div>
-                  {done ? (
+                  <div className="sub-note">{p.code} · {siteLabel(p, t, locale, r.demandBasis?.kind === 'risk-weighted')}</div>
+                  {there ? (
+                    <span className="sub-note ok" data-testid={`already-${p.code}`}>{t('plan.alreadyThere')}</span>
+                  ) : done ? (
                     <button type="button" onClick={() => onUndo(p.code)} data-testid={`undo-${p.code}`}>
                       {t('planning.accept.undo')}
                     </button>
                   ) : (
-                    <button type="button" onClick={() => onAccept(p)} data-testid={`accept-${p.code}`}>
+                    <button type="button" onClick={() => onAccept(p)} disabled={stale} data-testid={`accept-${p.code}`}>
                       {t('planning.accept.do')}
                     </button>
                   )}
@@ -189,7 +228,12 @@ export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocu
   );
 }
 
-function siteLabel(p: SiteProps, t: Translate): string {
-  return [p.siteType ? siteTypeLabel(p.siteType, t) : null, siteAdds(p, t)].filter(Boolean).join(' · ');
+/** The code the accepted facility gets (the candidate's own code unless the answer names another). */
+export function acceptCode(p: SiteProps): string {
+  return String((p.accept?.feature?.properties as { code?: unknown } | null)?.code ?? p.code);
+}
+
+function siteLabel(p: SiteProps, t: Translate, locale: Locale, weighted: boolean): string {
+  return [p.siteType ? siteTypeLabel(p.siteType, locale) : null, siteAdds(p, t, weighted)].filter(Boolean).join(' · ');
 }
 

@@ -19,32 +19,9 @@ export function circle(centre: readonly [number, number], radiusM: number, steps
   return { type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties };
 }
 
-/** The facilities part of GET /api/analytics/coverage. */
-export interface CoverageFacility {
-  code: string;
-  name: string;
-  reachM: number;
-  servedPopulation: number;
-}
-export interface CoverageAnswer {
-  facility: 'shelters' | 'fire-stations' | 'warehouses';
-  impedance: {
-    method: string;
-    detourFactor: number;
-    radiusMByClass?: Record<string, number>;
-    responseMinutes?: number;
-    /** Warehouses: driving speed (km/h) and reach time per warehouse level (minutes). */
-    speedKmh?: number;
-    reachMinutesByLevel?: Record<string, number>;
-  };
-  population: number;
-  coveredPopulation: number;
-  uncoveredPopulation: number;
-  coveredShare: number;
-  townships: { townshipCode: string; population: number; coveredPopulation: number; uncoveredPopulation: number; coveredShare: number }[];
-  uncovered: FeatureCollection<Point, { code: string; name: string; townshipCode: string; population: number }>;
-  facilities: CoverageFacility[];
-}
+/** GET /api/analytics/coverage (the contract's answer). */
+export type { CoverageAnswer } from '@riskmap/contract';
+import type { CoverageAnswer } from '@riskmap/contract';
 
 /**
  * Service circles of the facilities the coverage answer counted: its reach (impedance metres) divided
@@ -60,7 +37,7 @@ export function reachCircles(
   const detour = answer.impedance.detourFactor > 0 ? answer.impedance.detourFactor : 1;
   const features = answer.facilities.flatMap((fac) => {
     const p = at.get(fac.code);
-    if (!p) return [];
+    if (!p || fac.reachM === undefined) return []; // reach is told to signed-in callers only
     const [lon, lat] = p.geometry.coordinates as [number, number];
     return [circle([lon, lat], fac.reachM / detour, 48, { code: fac.code, kind: p.properties.shelterClass ?? fallbackKind, radiusM: Math.round(fac.reachM / detour) })];
   });
@@ -92,8 +69,9 @@ export function uncoveredByTownship(answer: CoverageAnswer, townshipName: (code:
     const code = f.properties.townshipCode;
     let g = groups.get(code);
     if (!g) groups.set(code, (g = { townshipCode: code, name: townshipName(code), uncoveredPopulation: 0, villages: [] }));
-    g.uncoveredPopulation += f.properties.population;
-    g.villages.push({ code: f.properties.code, name: f.properties.name, population: f.properties.population, lonLat: f.geometry.coordinates as [number, number] });
+    const people = f.properties.population ?? 0; // anonymous answers leave it out
+    g.uncoveredPopulation += people;
+    g.villages.push({ code: f.properties.code, name: f.properties.name ?? f.properties.code, population: people, lonLat: (f.geometry?.coordinates ?? [NaN, NaN]) as [number, number] });
   }
   for (const g of groups.values()) g.villages.sort((a, b) => b.population - a.population);
   return [...groups.values()].sort((a, b) => b.uncoveredPopulation - a.uncoveredPopulation);

@@ -1,56 +1,93 @@
-/** Facility editing: the attribute form's values, checks with messages (Chinese by default), the feature to send, server errors translated. */
+/** Facility editing: the attribute form's values, checks with messages (Chinese by default), the feature to send, server errors by code. */
 import type { Feature, Point } from 'geojson';
-import { fill, zhT, type MessageKey, type Translate } from '../i18n/index.js';
-import type { FieldError } from './planning-api.js';
+import { fill, zhT, type Locale, type MessageKey, type Translate } from '../i18n/index.js';
+import { enumLabel, SHELTER_CLASSES as CONTRACT_SHELTER_CLASSES, SHELTER_FACILITIES, SHELTER_STATUSES, SHELTER_SUITABILITY, SITE_TYPES as CONTRACT_SITE_TYPES, STATION_TYPES as CONTRACT_STATION_TYPES, type LayerProperties } from '@riskmap/contract';
+import { codeText, fieldReason } from '../i18n/errors.js';
+import type { ApiError } from '../api/client.js';
 
 export type EditLayer = 'shelters' | 'fire-stations';
 
-/** Form values (strings as typed) of a shelter or a fire station. */
-export interface FacilityForm {
+/** The properties the API takes for each layer, typed from the contract's per-layer schemas (@riskmap/contract). */
+export type ShelterProperties = LayerProperties<'shelters'>;
+export type StationProperties = LayerProperties<'fire-stations'>;
+export type Hazard = keyof ShelterProperties['suitability'];
+
+/** The form's drop-down fields: their values are the contract's. */
+export interface FacilityChoices {
+  shelterClass: ShelterProperties['shelterClass'];
+  siteType: ShelterProperties['siteType'];
+  status: ShelterProperties['status'];
+  stationType: StationProperties['stationType'];
+}
+export type ChoiceField = keyof FacilityChoices;
+
+/** Form values of a shelter or a fire station: choices as the contract's values, the rest as typed (strings). */
+export interface FacilityForm extends FacilityChoices {
   code: string;
   name: string;
-  shelterClass: string;
-  siteType: string;
-  status: string;
   totalAreaM2: string;
   effectiveAreaM2: string;
   capacity: string;
-  stationType: string;
   vehicles: string;
   staff: string;
+  address: string;
+  access: string;
+  contactPerson: string;
+  contactPhone: string;
+  townshipCode: string;
+  isPublic: boolean;
+  suitability: Hazard[];
+  facilities: ShelterProperties['facilities'];
 }
+
+/** Text fields of the form (typed into inputs). */
+export type TextField = Exclude<{ [K in keyof FacilityForm]: FacilityForm[K] extends string ? K : never }[keyof FacilityForm], ChoiceField>;
+/** The form's choices are the vocabulary's (@riskmap/contract): values and their zh-CN/en labels in one place. */
+export const HAZARDS: readonly Hazard[] = SHELTER_SUITABILITY;
+export const FACILITIES: readonly string[] = SHELTER_FACILITIES;
+const EXTRA = ['address', 'access', 'contactPerson', 'contactPhone', 'suitability', 'facilities', 'isPublic'];
 
 const FIELDS = ['code', 'name', 'shelterClass', 'siteType', 'status', 'totalAreaM2', 'effectiveAreaM2', 'capacity', 'stationType', 'vehicles', 'staff', 'geometry', 'townshipCode'];
 
 /** The label of a form field (the field name itself when unknown). */
 export function fieldLabel(key: string, t: Translate = zhT): string {
+  if (EXTRA.includes(key)) return t(`plan.field.${key}` as MessageKey);
   return FIELDS.includes(key) ? t(`planning.field.${key}` as MessageKey) : key;
 }
 
-export const SHELTER_CLASSES = ['emergency', 'short-term', 'medium-term', 'long-term', 'central'];
-export const SITE_TYPES = ['park', 'square', 'school', 'stadium', 'civil-defence', 'green', 'vacant', 'other'];
-export const STATUSES = ['planned', 'built', 'open', 'closed'];
-export const STATION_TYPES = ['class-1', 'class-2', 'special', 'small', 'township-full-time-1', 'township-full-time-2', 'township-volunteer', 'micro'];
+export const SHELTER_CLASSES: readonly FacilityChoices['shelterClass'][] = CONTRACT_SHELTER_CLASSES;
+export const SITE_TYPES: readonly FacilityChoices['siteType'][] = CONTRACT_SITE_TYPES;
+export const STATUSES: readonly FacilityChoices['status'][] = SHELTER_STATUSES;
+export const STATION_TYPES: readonly FacilityChoices['stationType'][] = CONTRACT_STATION_TYPES;
 
 /** The label of a candidate-site / shelter site type (the value itself when unknown). */
-export function siteTypeLabel(v: string, t: Translate = zhT): string {
-  return SITE_TYPES.includes(v) ? t(`planning.siteType.${v}` as MessageKey) : v;
+export function siteTypeLabel(v: string, locale: Locale = 'zh-CN'): string {
+  return enumLabel('siteTypes', v, locale);
 }
 
 /** The label of a fire-station type (the value itself when unknown). */
-export function stationTypeLabel(v: string, t: Translate = zhT): string {
-  return STATION_TYPES.includes(v) ? t(`planning.stationType.${v}` as MessageKey) : v;
+export function stationTypeLabel(v: string, locale: Locale = 'zh-CN'): string {
+  return enumLabel('stationTypes', v, locale);
 }
 
 /** A form for a new facility at a clicked point (planned, short-term shelter / class-2 station). */
 export function emptyForm(): FacilityForm {
-  return { code: '', name: '', shelterClass: 'short-term', siteType: 'park', status: 'planned', totalAreaM2: '', effectiveAreaM2: '', capacity: '', stationType: 'class-2', vehicles: '', staff: '' };
+  return { code: '', name: '', shelterClass: 'short-term', siteType: 'park', status: 'planned', totalAreaM2: '', effectiveAreaM2: '', capacity: '', stationType: 'class-2', vehicles: '', staff: '', address: '', access: '', contactPerson: '', contactPhone: '', townshipCode: '', isPublic: true, suitability: [], facilities: [] };
 }
 
 /** The form of a stored feature's properties. */
 export function formOf(p: Record<string, unknown>): FacilityForm {
   const s = (k: string, d = '') => (p[k] === undefined || p[k] === null ? d : String(p[k]));
-  return { code: s('code'), name: s('name'), shelterClass: s('shelterClass', 'short-term'), siteType: s('siteType', 'other'), status: s('status', 'planned'), totalAreaM2: s('totalAreaM2'), effectiveAreaM2: s('effectiveAreaM2'), capacity: s('capacity'), stationType: s('stationType', 'class-2'), vehicles: s('vehicles'), staff: s('staff') };
+  /** A stored choice, or the default when it is not one of the vocabulary's values. */
+  const choice = <V extends string>(k: ChoiceField, values: readonly V[], d: V): V => (values as readonly string[]).includes(String(p[k])) ? (p[k] as V) : d;
+  const parsed = (k: string): unknown => (typeof p[k] === 'string' && /^[[{]/.test(p[k] as string) ? JSON.parse(p[k] as string) : p[k]);
+  const suit = (parsed('suitability') ?? {}) as Record<string, boolean>;
+  const fac = parsed('facilities');
+  return {
+    code: s('code'), name: s('name'), shelterClass: choice('shelterClass', SHELTER_CLASSES, 'short-term'), siteType: choice('siteType', SITE_TYPES, 'other'), status: choice('status', STATUSES, 'planned'), totalAreaM2: s('totalAreaM2'), effectiveAreaM2: s('effectiveAreaM2'), capacity: s('capacity'), stationType: choice('stationType', STATION_TYPES, 'class-2'), vehicles: s('vehicles'), staff: s('staff'),
+    address: s('address'), access: s('access'), contactPerson: s('contactPerson'), contactPhone: s('contactPhone'), townshipCode: s('townshipCode'), isPublic: p.isPublic !== false,
+    suitability: HAZARDS.filter((h) => suit[h] === true), facilities: Array.isArray(fac) ? fac.map(String) : [],
+  };
 }
 
 const nonNegative = (v: string) => v.trim() !== '' && Number.isFinite(Number(v)) && Number(v) >= 0;
@@ -68,19 +105,26 @@ export function checkFacility(layer: EditLayer, f: FacilityForm, t: Translate = 
     if (!nonNegative(f.effectiveAreaM2)) e.effectiveAreaM2 = t('planning.error.effectiveArea');
     else if (nonNegative(f.totalAreaM2) && Number(f.effectiveAreaM2) > Number(f.totalAreaM2)) e.effectiveAreaM2 = t('planning.error.effectiveOverTotal');
     if (!count(f.capacity)) e.capacity = t('planning.error.capacity');
-  } else {
+  }
+  if (f.contactPhone.trim() !== '' && !/^[0-9+\-() ]{1,50}$/.test(f.contactPhone.trim())) e.contactPhone = t('plan.error.phone');
+  if (layer !== 'shelters') {
     if (f.vehicles.trim() !== '' && !count(f.vehicles)) e.vehicles = t('planning.error.vehicles');
     if (f.staff.trim() !== '' && !count(f.staff)) e.staff = t('planning.error.staff');
   }
   return e;
 }
 
-/** The properties to send for a layer (numbers as numbers; only this layer's fields). */
-export function propertiesOf(layer: EditLayer, f: FacilityForm): Record<string, unknown> {
+/** The properties to send for a layer (numbers as numbers; only this layer's fields), typed by the contract's schema of the layer. */
+export function propertiesOf(layer: EditLayer, f: FacilityForm): Partial<ShelterProperties> | Partial<StationProperties> {
   if (layer === 'shelters') {
-    return { code: f.code.trim(), name: f.name.trim(), shelterClass: f.shelterClass, siteType: f.siteType, status: f.status, totalAreaM2: Number(f.totalAreaM2), effectiveAreaM2: Number(f.effectiveAreaM2), capacity: Number(f.capacity) };
+    const shelter: Partial<ShelterProperties> = {
+      code: f.code.trim(), name: f.name.trim(), shelterClass: f.shelterClass, siteType: f.siteType, status: f.status, totalAreaM2: Number(f.totalAreaM2), effectiveAreaM2: Number(f.effectiveAreaM2), capacity: Number(f.capacity),
+      address: f.address.trim(), access: f.access.trim(), contactPerson: f.contactPerson.trim(), contactPhone: f.contactPhone.trim(), townshipCode: f.townshipCode || null, isPublic: f.isPublic,
+      suitability: Object.fromEntries(HAZARDS.map((h) => [h, f.suitability.includes(h)])), facilities: f.facilities,
+    };
+    return shelter;
   }
-  const p: Record<string, unknown> = { code: f.code.trim(), name: f.name.trim(), stationType: f.stationType };
+  const p: Partial<StationProperties> = { code: f.code.trim(), name: f.name.trim(), stationType: f.stationType, contactPhone: f.contactPhone.trim(), townshipCode: f.townshipCode || null };
   if (f.vehicles.trim() !== '') p.vehicles = Number(f.vehicles);
   if (f.staff.trim() !== '') p.staff = Number(f.staff);
   return p;
@@ -92,25 +136,19 @@ export function newFeature(layer: EditLayer, f: FacilityForm, lonLat: [number, n
   return { type: 'Feature', geometry: { type: 'Point', coordinates: [r(lonLat[0]), r(lonLat[1])] }, properties: propertiesOf(layer, f) };
 }
 
-/** Server field errors ({field: 'properties.capacity', message}) as form field → message (Chinese by default). */
-export function serverFieldErrors(fields: readonly FieldError[], t: Translate = zhT): Record<string, string> {
+/**
+ * A refused save's fields as form field → message, from the answer's error code and each field's rule key (never the
+ * server's English reason): a duplicate code says "already in use", a rule with a key says its sentence, other refused
+ * values say "invalid value" after the field's label (the form's own checks name the limits before sending).
+ */
+export function serverFieldErrors(err: Pick<ApiError, 'code' | 'fields'>, t: Translate = zhT, locale: Locale = 'zh-CN'): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const { field, message } of fields) {
-    const key = field.replace(/^properties\./, '');
-    out[FIELDS.includes(key) ? key : '_form'] = fill(t('planning.reason.join'), { label: fieldLabel(key, t), reason: translateReason(message, t) });
+  for (const f of err.fields) {
+    const key = f.field.replace(/^properties\./, '');
+    const reason = f.key ? fieldReason(f, locale) : err.code === 'duplicate' ? t('planning.reason.taken') : err.code === 'invalid_input' ? fieldReason(f, locale) : codeText(err.code, locale);
+    out[FIELDS.includes(key) ? key : '_form'] = fill(t('planning.reason.join'), { label: fieldLabel(key, t), reason });
   }
   return out;
-}
-
-/** The server's (English) reasons that planners meet most often, translated; others are shown as they are. */
-export function translateReason(message: string, t: Translate = zhT): string {
-  if (/outside the county/.test(message)) return t('planning.reason.outsideCounty');
-  if (/taken|duplicate|already exists|unique/i.test(message)) return t('planning.reason.taken');
-  if (/Required|required/.test(message)) return t('planning.reason.required');
-  if (/Too big|at most|<=/.test(message)) return fill(t('planning.reason.tooBig'), { message });
-  if (/Too small|at least|>=/.test(message)) return fill(t('planning.reason.tooSmall'), { message });
-  if (/Invalid option|expected one of/i.test(message)) return t('planning.reason.invalidOption');
-  return message;
 }
 
 /** Which properties differ between what I sent and the other person's version (for the 409 view). */

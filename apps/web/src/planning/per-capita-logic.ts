@@ -2,8 +2,8 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
 /** One township (or the county town / county) and the whole answer, as GET /api/analytics/shelter-per-capita gives them. */
-export type { PerCapitaRow as PlanRow, PerCapitaResult as PerCapitaAnswer } from '@riskmap/geo';
-import type { PerCapitaRow as PlanRow } from '@riskmap/geo';
+export type { PerCapitaRow as PlanRow, PerCapitaAnswer } from '@riskmap/contract';
+import type { PerCapitaRow as PlanRow } from '@riskmap/contract';
 
 export type SortKey = 'name' | 'population' | 'effectiveAreaM2' | 'perCapitaM2' | 'shortfallM2' | 'capacity';
 export interface Sort {
@@ -21,7 +21,7 @@ export function sortRows(rows: readonly PlanRow[], sort: Sort): PlanRow[] {
     const y = b[sort.key];
     if (x === null) return 1;
     if (y === null) return -1;
-    return sign * (x - y) || a.code.localeCompare(b.code);
+    return sign * (x - y) || a.townshipCode.localeCompare(b.townshipCode);
   });
 }
 
@@ -48,7 +48,7 @@ export function colourFor(perCapitaM2: number | null, targetM2: number): string 
 
 /** Township polygons with `fill`, `perCapitaM2` and `meetsTarget` from the rows, for the choropleth source. */
 export function choropleth<P extends { code: string }>(townships: FeatureCollection<Polygon | MultiPolygon, P>, rows: readonly PlanRow[], targetM2: number): FeatureCollection<Polygon | MultiPolygon> {
-  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const byCode = new Map(rows.map((r) => [r.townshipCode, r]));
   return {
     type: 'FeatureCollection',
     features: townships.features.map((f): Feature<Polygon | MultiPolygon> => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { choropleth, colourFor, nextSort, parseTarget, shortTownships, sortRows, type PlanRow } from './per-capita-logic.js';
 import { circle, reachCircles, uncoveredByTownship, warehouseRadiusM, type CoverageAnswer } from './coverage-logic.js';
-import { checkForm, DEFAULT_FORM, sitingRequest, siteAdds, type SiteProps } from './siting-logic.js';
+import { checkForm, DEFAULT_FORM, indicatorLabel, indicatorRows, sitingRequest, siteAdds, type SiteProps } from './siting-logic.js';
 import { compareSites, compareTable, toggleCompare, type Scenario } from './scenario-logic.js';
 import { checkFacility, conflictingFields, emptyForm, newFeature, serverFieldErrors } from './edit-logic.js';
 import { canCommit, formatOf } from './import-logic.js';
@@ -12,14 +12,14 @@ const enT = (k: Parameters<typeof translate>[1]) => translate('en', k);
 const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 
 const row = (code: string, name: string, perCapitaM2: number | null, extra: Partial<PlanRow> = {}): PlanRow => ({
-  code, name, population: 1000, shelterCount: 1, effectiveAreaM2: (perCapitaM2 ?? 0) * 1000, perCapitaM2, meetsTarget: perCapitaM2 === null ? null : perCapitaM2 >= 2.5,
+  townshipCode: code, name, population: 1000, shelterCount: 1, effectiveAreaM2: (perCapitaM2 ?? 0) * 1000, perCapitaM2, meetsTarget: perCapitaM2 === null ? null : perCapitaM2 >= 2.5,
   shortfallM2: Math.max(0, (2.5 - (perCapitaM2 ?? 0)) * 1000), capacity: 500, capacityRequired: 150, meetsCapacity: true, targetApplies: false, ...extra,
 });
 
 describe('per-capita view logic', () => {
   const rows = [row('1', '乙镇', 3), row('2', '甲镇', 1), row('3', '丙乡', null), row('4', '丁镇', 2)];
   it('sorts by per-capita ascending with townships without residents last', () => {
-    expect(sortRows(rows, { key: 'perCapitaM2', desc: false }).map((r) => r.code)).toEqual(['2', '4', '1', '3']);
+    expect(sortRows(rows, { key: 'perCapitaM2', desc: false }).map((r) => r.townshipCode)).toEqual(['2', '4', '1', '3']);
   });
   it('flips the direction when the same heading is clicked again and starts a new numeric column descending', () => {
     expect(nextSort({ key: 'population', desc: true }, 'population')).toEqual({ key: 'population', desc: false });
@@ -74,21 +74,34 @@ describe('coverage view logic', () => {
 
 describe('siting form', () => {
   it('answers in Chinese what is wrong', () => {
-    expect(checkForm({ ...DEFAULT_FORM, p: '0', radiusM: '-1' })).toEqual({ p: '新增设施数量须为不小于 1 的整数', radiusM: '服务半径须大于 0 且不超过 100 000 米' });
+    expect(checkForm({ ...DEFAULT_FORM, reach: 'radius', p: '0', radiusM: '-1' })).toEqual({ p: '新增设施数量须为不小于 1 的整数', radiusM: '服务半径须大于 0 且不超过 100 000 米' });
     expect(checkForm({ ...DEFAULT_FORM, problem: 'shelter-gap', facility: 'fire-station' }).facility).toBe('缺口补齐仅适用于避难场所');
   });
   it('answers in English when given the English translator, with no Chinese left', () => {
-    const errors = checkForm({ ...DEFAULT_FORM, p: '0', radiusM: '-1', minAreaM2: '-5' }, enT);
+    const errors = checkForm({ ...DEFAULT_FORM, reach: 'radius', p: '0', radiusM: '-1', minAreaM2: '-5' }, enT);
     expect(errors.p).toBe('The number of new facilities must be a whole number ≥ 1');
     for (const m of Object.values(errors)) expect(m).not.toMatch(cjk);
     expect(siteAdds({ demandWeight: 1234, demandCount: 2, basis: 'newly-covered', effectiveAreaM2: 3000 } as SiteProps, enT)).toBe('newly covers 1,234 people (2 villages) · effective area +3,000 m²');
-    expect(serverFieldErrors([{ field: 'properties.code', message: 'code "A" is taken' }], enT)).toEqual({ code: 'Code: already in use; choose another' });
+    expect(serverFieldErrors({ code: 'duplicate', fields: [{ field: 'properties.code', message: 'taken' }] }, enT, 'en')).toEqual({ code: 'Code: already in use; choose another' });
     expect(checkFacility('shelters', { ...emptyForm(), effectiveAreaM2: '2', totalAreaM2: '1' }, enT).effectiveAreaM2).toBe('Effective area cannot exceed the total area');
   });
   it('builds an async request with p, radius and the candidate filter', () => {
-    expect(sitingRequest({ ...DEFAULT_FORM, p: '4', radiusM: '1500', siteTypes: ['park'], minAreaM2: '2000' })).toMatchObject({
+    expect(sitingRequest({ ...DEFAULT_FORM, reach: 'radius', p: '4', radiusM: '1500', siteTypes: ['park'], minAreaM2: '2000' })).toMatchObject({
       problem: 'mclp', facility: 'shelter', p: 4, radiusM: 1500, async: true, candidateFilter: { siteTypes: ['park'], minAreaM2: 2000 },
     });
+  });
+  it("defaults to the coverage page's rule: no radius, minutes or impedance sent", () => {
+    const body = sitingRequest(DEFAULT_FORM);
+    expect([body.radiusM, body.minutes, body.impedance]).toEqual([undefined, undefined, undefined]);
+  });
+  it('labels people and risk-weighted demand as different rows, and station times in minutes', () => {
+    const result = { impedance: { kind: 'time', unit: 'min' as const }, demandBasis: { kind: 'risk-weighted' as const, zh: '', en: '' }, before: { coveredPopulation: 1 } };
+    const rows = indicatorRows('mclp', result);
+    expect(rows.map((r) => [r.key, r.unit])).toEqual([
+      ['coveredPopulation', 'people'], ['coveredPopulationShare', '%'], ['coveredWeight', 'weighted'], ['coveredShare', '%'], ['meanImpedance', 'minutes'], ['maxImpedance', 'minutes'],
+    ]);
+    expect(rows.map((r) => indicatorLabel(r))).toContain('覆盖风险加权需求');
+    expect(siteAdds({ demandWeight: 800, demandCount: 1, basis: 'newly-covered' } as SiteProps, undefined, true)).toContain('非人数');
   });
   it('builds a shelter-gap request with the target and no p', () => {
     const body = sitingRequest({ ...DEFAULT_FORM, problem: 'shelter-gap', target: '3' });
@@ -132,9 +145,13 @@ describe('facility editing', () => {
     expect(f.geometry.coordinates).toEqual([115.123457, 36.1]);
     expect(f.properties).toMatchObject({ totalAreaM2: 100, effectiveAreaM2: 80, capacity: 40, status: 'planned' });
   });
-  it('turns server field errors into Chinese by field', () => {
-    expect(serverFieldErrors([{ field: 'geometry', message: 'outside the county (more than 500 m from its boundary)' }])).toEqual({ geometry: '位置：位置在县域范围之外' });
-    expect(serverFieldErrors([{ field: 'properties.code', message: 'code "A" is taken' }])).toEqual({ code: '编号：已被使用，请换一个' });
+  it('turns server field errors into Chinese by code and rule key, never by their English text', () => {
+    const outside = { field: 'geometry', message: 'outside the county (more than 500 m from its boundary)', key: 'geometry.outside', params: { tolerance: 500 } };
+    expect(serverFieldErrors({ code: 'invalid_input', fields: [outside] })).toEqual({ geometry: '位置：位置在县域范围之外（距县界超过 500 米）' });
+    expect(serverFieldErrors({ code: 'duplicate', fields: [{ field: 'properties.code', message: 'code "A" is taken' }] })).toEqual({ code: '编号：已被使用，请换一个' });
+    // Without a key the English reason stays out: the label and a generic reason.
+    expect(serverFieldErrors({ code: 'invalid_input', fields: [{ field: 'properties.capacity', message: 'Too big: expected number to be <=1000000' }] })).toEqual({ capacity: '可容纳人数：取值有误' });
+    expect(serverFieldErrors({ code: 'outside_scope', fields: [{ field: 'geometry', message: 'outside your township' }] })).toEqual({ geometry: '位置：超出您负责的乡镇范围' });
   });
   it('names the fields that differ from the other version', () => {
     expect(conflictingFields({ name: 'a', capacity: 1 }, { name: 'b', capacity: 1 })).toEqual(['name']);

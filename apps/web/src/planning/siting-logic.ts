@@ -1,6 +1,6 @@
 /** Siting panel logic: the request from the form, checks (Chinese by default), before/after indicators, what each site adds. */
-import type { Feature, FeatureCollection, Point } from 'geojson';
 import { fill, zhT, type MessageKey, type Translate } from '../i18n/index.js';
+import type { SitingAnswer } from '@riskmap/contract';
 
 export type Problem = 'mclp' | 'lscp' | 'p-median' | 'p-center' | 'shelter-gap';
 export type FacilityKind = 'shelter' | 'fire-station';
@@ -10,7 +10,8 @@ export interface SitingForm {
   facility: FacilityKind;
   p: string;
   target: string;
-  reach: 'radius' | 'minutes';
+  /** 'default': the coverage page's rule (shelters by class radius, stations by turn-out + driving within 5 min). */
+  reach: 'default' | 'radius' | 'minutes';
   radiusM: string;
   minutes: string;
   siteTypes: string[];
@@ -24,7 +25,7 @@ export const DEFAULT_FORM: SitingForm = {
   facility: 'shelter',
   p: '3',
   target: '2.5',
-  reach: 'radius',
+  reach: 'default',
   radiusM: '1000',
   minutes: '5',
   siteTypes: [],
@@ -47,6 +48,8 @@ export function checkForm(f: SitingForm, t: Translate = zhT): Record<string, str
     const target = num(f.target);
     if (!(target > 0 && target <= 100)) errors.target = t('planning.error.target');
     if (f.facility !== 'shelter') errors.facility = t('planning.error.gapShelterOnly');
+  } else if (f.reach === 'default') {
+    // nothing to check: the coverage page's rule
   } else if (f.reach === 'radius') {
     const r = num(f.radiusM);
     if (!(r > 0 && r <= 100_000)) errors.radiusM = t('planning.error.radius');
@@ -65,7 +68,8 @@ export function sitingRequest(f: SitingForm): Record<string, unknown> {
   if (needsP(f.problem)) body.p = Number(f.p);
   if (f.problem === 'shelter-gap') body.perCapitaTargetM2 = Number(f.target);
   else if (f.reach === 'radius') body.radiusM = Number(f.radiusM);
-  else {
+  else if (f.reach === 'minutes') {
+    // Shelters: walking minutes at the configured walking speed; stations: turn-out + driving.
     body.minutes = Number(f.minutes);
     body.impedance = { kind: 'time' };
   }
@@ -77,43 +81,19 @@ export function sitingRequest(f: SitingForm): Record<string, unknown> {
   return body;
 }
 
-export interface SiteProps {
-  code: string;
-  name: string;
-  siteType: string | null;
-  areaM2: number | null;
-  effectiveAreaM2: number | null;
-  townshipName: string | null;
-  demandCount?: number;
-  demandWeight?: number;
-  basis?: string;
-  accept: { layer: 'shelters' | 'fire-stations'; feature: Feature<Point> };
-  [k: string]: unknown;
-}
+/** A chosen site's properties (the contract's answer). */
+export type SiteProps = SitingResult['sites']['features'][number]['properties'];
 
-/** The siting answer (POST /api/siting 200, or a job's result). */
-export interface SitingResult {
-  runId: string;
-  problem: Problem;
-  chosen: (string | number)[];
-  objective: number | null;
-  objectiveName: string;
-  before: Record<string, number | null>;
-  after: Record<string, number | null>;
-  solver: string;
-  optimal: boolean;
-  timeMs: number;
-  timeLimitReached: boolean;
-  note: string | null;
-  sites: FeatureCollection<Point, SiteProps>;
-  perCapitaTargetM2?: number;
-  unreachable?: { code: string; name: string; shortfallM2: number }[];
-  [k: string]: unknown;
-}
+/** The siting answer (POST /api/siting 200, or a job's result): the contract's type. */
+export type SitingResult = SitingAnswer;
 
 export interface IndicatorRow {
-  key: 'coveredWeight' | 'coveredShare' | 'meanImpedance' | 'maxImpedance' | 'effectiveAreaM2' | 'perCapitaM2' | 'townshipsBelowTarget' | 'shortfallM2';
-  unit: '%' | 'm²' | 'people' | 'm' | 'm2PerPerson' | 'count';
+  key:
+    | 'coveredWeight' | 'coveredShare' | 'coveredPopulation' | 'coveredPopulationShare' | 'meanImpedance' | 'maxImpedance'
+    | 'effectiveAreaM2' | 'perCapitaM2' | 'townshipsBelowTarget' | 'shortfallM2';
+  unit: '%' | 'm²' | 'people' | 'm' | 'minutes' | 'm2PerPerson' | 'count' | 'weighted';
+  /** The label to use instead of planning.indicator.<key> (e.g. risk-weighted demand, time instead of distance). */
+  labelKey?: MessageKey;
   digits: number;
   /** True when a larger value is better (for the arrow colour). */
   higherIsBetter: boolean;
@@ -132,9 +112,30 @@ const GAP_ROWS: IndicatorRow[] = [
   { key: 'shortfallM2', unit: 'm²', digits: 0, higherIsBetter: false },
 ];
 
-/** The indicator rows that fit a problem (coverage figures for location problems, area figures for the gap). */
-export function indicatorRows(problem: Problem): IndicatorRow[] {
-  return problem === 'shelter-gap' ? GAP_ROWS : LOCATION_ROWS;
+/**
+ * The indicator rows that fit a result: people covered and their share (of the demand points'
+ * population) always; risk-weighted demand as its own rows when the run weighted demand; distance or
+ * time in the impedance's unit (minutes for fire stations); area figures for the gap.
+ */
+export function indicatorRows(problem: Problem, result?: Pick<SitingResult, 'impedance' | 'demandBasis' | 'before'>): IndicatorRow[] {
+  if (problem === 'shelter-gap') return GAP_ROWS;
+  if (!result || result.before.coveredPopulation === undefined) return LOCATION_ROWS;
+  const minutes = result.impedance?.unit === 'min';
+  const rows: IndicatorRow[] = [
+    { key: 'coveredPopulation', unit: 'people', digits: 0, higherIsBetter: true, labelKey: 'planning.indicator.coveredPeople' },
+    { key: 'coveredPopulationShare', unit: '%', digits: 1, higherIsBetter: true, labelKey: 'planning.indicator.coveredPeopleShare' },
+  ];
+  if (result.demandBasis?.kind === 'risk-weighted') {
+    rows.push(
+      { key: 'coveredWeight', unit: 'weighted', digits: 0, higherIsBetter: true, labelKey: 'planning.indicator.coveredRiskWeighted' },
+      { key: 'coveredShare', unit: '%', digits: 1, higherIsBetter: true, labelKey: 'planning.indicator.coveredRiskWeightedShare' },
+    );
+  }
+  rows.push(
+    { key: 'meanImpedance', unit: minutes ? 'minutes' : 'm', digits: minutes ? 1 : 0, higherIsBetter: false, labelKey: minutes ? 'planning.indicator.meanTime' : 'planning.indicator.meanDistance' },
+    { key: 'maxImpedance', unit: minutes ? 'minutes' : 'm', digits: minutes ? 1 : 0, higherIsBetter: false, labelKey: minutes ? 'planning.indicator.maxTime' : 'planning.indicator.maxDistance' },
+  );
+  return rows;
 }
 
 /** A figure for display (shares as percentages). */
@@ -144,12 +145,14 @@ export function indicatorValue(row: IndicatorRow, v: number | null | undefined):
 }
 
 /** One line (Chinese by default) on what a proposed site adds. */
-export function siteAdds(p: SiteProps, t: Translate = zhT): string {
+export function siteAdds(p: SiteProps, t: Translate = zhT, weighted = false): string {
   const parts: string[] = [];
   const n = (x: number) => Math.round(x).toLocaleString('zh-CN');
   if (p.townshipName) parts.push(p.townshipName);
   if (typeof p.demandWeight === 'number') {
-    parts.push(fill(t(p.basis === 'newly-covered' ? 'planning.siteAdds.newlyCovered' : 'planning.siteAdds.serves'), { n: n(p.demandWeight), villages: p.demandCount ?? 0 }));
+    // Risk-weighted runs count weighted demand, not people: say so.
+    const key = p.basis === 'newly-covered' ? (weighted ? 'planning.siteAdds.newlyCoveredWeighted' : 'planning.siteAdds.newlyCovered') : weighted ? 'planning.siteAdds.servesWeighted' : 'planning.siteAdds.serves';
+    parts.push(fill(t(key), { n: n(p.demandWeight), villages: p.demandCount ?? 0 }));
   }
   if (typeof p.effectiveAreaM2 === 'number') parts.push(fill(t('planning.siteAdds.area'), { area: n(p.effectiveAreaM2) }));
   return parts.join(' · ');
@@ -164,7 +167,7 @@ export function problemLabel(p: string, t: Translate = zhT): string {
 
 /** An indicator's name. */
 export function indicatorLabel(row: IndicatorRow, t: Translate = zhT): string {
-  return t(`planning.indicator.${row.key}` as MessageKey);
+  return t(row.labelKey ?? (`planning.indicator.${row.key}` as MessageKey));
 }
 
 /** An indicator's unit for display ('%' and 'm²' as they are). */

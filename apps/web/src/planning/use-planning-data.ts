@@ -1,11 +1,16 @@
 /** Loads what the planning workspace shows: layers, per-capita (current and with planned shelters), coverage; `reload` after a change. */
 import { useCallback, useEffect, useState } from 'react';
+import { errorText } from '../i18n/errors.js';
+import { currentLocale } from '../i18n/index.js';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import { getOptional } from '../api/client.js';
+import { analyticsCoverage, analyticsShelterPerCapita } from '@riskmap/contract';
+import { callCached, getCached, getOptional } from '../api/client.js';
+import { invalidate } from '../api/query-cache.js';
 import type { AdminAreaProps, FireStationProps, ShelterProps, SiteConfig, WarehouseProps } from '../api/types.js';
 import type { CoverageAnswer } from './coverage-logic.js';
 import type { PerCapitaAnswer } from './per-capita-logic.js';
-import { getJson, qs } from './planning-api.js';
+import type { LiveState } from '../common/event-stream.js';
+import { useLiveChanges } from '../common/use-live-changes.js';
 
 export type Townships = FeatureCollection<Polygon | MultiPolygon, AdminAreaProps>;
 export type Shelters = FeatureCollection<Point, ShelterProps>;
@@ -28,7 +33,12 @@ export interface PlanningData {
   sample: boolean;
   revision: number;
   reload: () => void;
+  /** The event stream's state; the workspace reloads when a layer it shows changes. */
+  live: LiveState;
 }
+
+/** Layers whose changes the workspace shows (the others do not move its figures). */
+const PLANNING_LAYERS = new Set(['townships', 'shelters', 'fire-stations', 'warehouses', 'demand-points', 'candidate-sites']);
 
 export function usePlanningData(targetM2: number, includePlanned: boolean, enabled: boolean): PlanningData {
   const [config, setConfig] = useState<SiteConfig | null>(null);
@@ -43,7 +53,14 @@ export function usePlanningData(targetM2: number, includePlanned: boolean, enabl
   const [coverage, setCoverage] = useState<PlanningData['coverage']>({ shelters: null, 'fire-stations': null, warehouses: null });
   const [error, setError] = useState<string | null>(null);
   const [revision, setRevision] = useState(0);
-  const reload = useCallback(() => setRevision((r) => r + 1), []);
+  const reload = useCallback(() => {
+    invalidate(PLANNING_LAYERS); // after the workspace's own edit: ask again rather than wait for the event
+    setRevision((r) => r + 1);
+  }, []);
+  // The event stream's client has already dropped the cached answers of the changed layers.
+  const live = useLiveChanges((changed) => {
+    if (changed === 'all' || [...changed].some((l) => PLANNING_LAYERS.has(l))) setRevision((r) => r + 1);
+  }, enabled);
 
   useEffect(() => {
     if (!enabled) return;
@@ -53,35 +70,37 @@ export function usePlanningData(targetM2: number, includePlanned: boolean, enabl
   useEffect(() => {
     if (!enabled) return;
     void Promise.all([
-      getJson<Townships>('/api/layers/townships'),
-      getJson<Shelters>('/api/layers/shelters'),
-      getJson<FireStations>('/api/layers/fire-stations'),
-      getJson<Warehouses>('/api/layers/warehouses'),
+      getCached<Townships>('/api/layers/townships', ['townships']),
+      getCached<Shelters>('/api/layers/shelters', ['shelters']),
+      getCached<FireStations>('/api/layers/fire-stations', ['fire-stations']),
+      getCached<Warehouses>('/api/layers/warehouses', ['warehouses']),
     ])
       .then(([townships, shelters, fireStations, warehouses]) => setLayers({ townships, shelters, fireStations, warehouses }))
-      .catch((e: Error) => setError(e.message));
+      .catch((e: unknown) => setError(errorText(e, currentLocale())));
   }, [enabled, revision]);
 
   useEffect(() => {
     if (!enabled) return;
-    const pc = (planned: boolean) => getJson<PerCapitaAnswer>(`/api/analytics/shelter-per-capita${qs({ target: targetM2, includePlanned: planned })}`);
+    const pc = (planned: boolean) =>
+      callCached(analyticsShelterPerCapita, ['shelters', 'townships'], { query: { target: targetM2, includePlanned: planned ? 'true' : 'false' } }).then((a) => a as PerCapitaAnswer);
     void Promise.all([pc(false), pc(true)])
       .then(([a, b]) => {
         setCurrent(a);
         setWithPlanned(b);
         setError(null);
       })
-      .catch((e: Error) => setError(e.message));
+      .catch((e: unknown) => setError(errorText(e, currentLocale())));
   }, [enabled, targetM2, revision]);
 
   useEffect(() => {
     if (!enabled) return;
-    const cov = (f: string) => getJson<CoverageAnswer>(`/api/analytics/coverage${qs({ facility: f, includePlanned })}`);
+    const cov = (facility: CoverageAnswer['facility']) =>
+      callCached(analyticsCoverage, [facility, 'demand-points', 'townships'], { query: { facility, includePlanned: includePlanned ? 'true' : 'false' } });
     void Promise.all([cov('shelters'), cov('fire-stations'), cov('warehouses')])
       .then(([s, f, w]) => setCoverage({ shelters: s, 'fire-stations': f, warehouses: w }))
-      .catch((e: Error) => setError(e.message));
+      .catch((e: unknown) => setError(errorText(e, currentLocale())));
   }, [enabled, includePlanned, revision]);
 
   const sample = Boolean(layers.townships?.features.some((f) => f.properties.sample) || layers.shelters?.features.some((f) => f.properties.sample));
-  return { config, ...layers, perCapita: includePlanned ? withPlanned : current, current, withPlanned, coverage, error, sample, revision, reload };
+  return { config, ...layers, perCapita: includePlanned ? withPlanned : current, current, withPlanned, coverage, error, sample, revision, reload, live };
 }

@@ -1,16 +1,15 @@
 /** Runs a siting job: POST /api/siting (async) → poll the job for progress → result; cancel with DELETE. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { RequestError, send } from './planning-api.js';
+import { errorText } from '../i18n/errors.js';
+import { currentLocale } from '../i18n/index.js';
+import { sitingJobCancel, sitingJobGet, type SitingJob } from '@riskmap/contract';
+import { ApiError, call, errorOf, send } from '../api/client.js';
 import type { SitingResult } from './siting-logic.js';
 
-interface JobView {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-  progress: number;
-  elapsedMs: number;
-  result?: SitingResult;
-  error?: { message: string; details?: { fields?: { field: string; message: string }[] } };
-}
+/** A siting job as `GET /api/siting/jobs/:id` answers it (the contract's type). */
+type JobView = SitingJob;
+/** A 202 answer is a job (it has no runId); a 200 answer is the result. */
+const isJob = (a: JobView | SitingResult): a is JobView => !('runId' in a);
 
 export interface SitingRun {
   state: 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -48,17 +47,17 @@ export function useSiting(): SitingRun {
       job.current = null;
     } else if (v.status === 'failed' || v.status === 'cancelled') {
       setState(v.status);
-      setError(v.error ? `${v.error.message}${v.error.details?.fields?.length ? ` (${v.error.details.fields.map((f) => f.field).join(', ')})` : ''}` : null);
+      setError(v.error ? errorText(errorOf(0, { error: v.error }), currentLocale(), (f) => f) : null);
       job.current = null;
     } else {
       timer.current = setTimeout(() => {
         // A poll answered after a cancel or a new run is stale: ignore it.
-        void send<JobView>('GET', `/api/siting/jobs/${v.id}`).then(
+        void call(sitingJobGet, { params: { id: v.id } }).then(
           (next) => job.current === v.id && follow(next),
-          (e: Error) => {
+          (e: unknown) => {
             if (job.current !== v.id) return;
             setState('failed');
-            setError(e.message);
+            setError(errorText(e, currentLocale()));
           },
         );
       }, POLL_MS);
@@ -74,8 +73,9 @@ export function useSiting(): SitingRun {
       setError(null);
       setResult(null);
       try {
+        // 200: the result; 202: a job to follow (both typed by the contract of POST /api/siting).
         const answer = await send<JobView | SitingResult>('POST', '/api/siting', body);
-        if ('runId' in answer) {
+        if (!isJob(answer)) {
           setResult(answer);
           setProgress(1);
           setState('done');
@@ -84,9 +84,8 @@ export function useSiting(): SitingRun {
         job.current = answer.id;
         follow(answer);
       } catch (e) {
-        const err = e as RequestError;
         setState('failed');
-        setError(err.fields?.length ? err.fields.map((f) => `${f.field}: ${f.message}`).join('；') : err.message);
+        setError(errorText(e, currentLocale(), (f) => f));
       }
     },
     [follow],
@@ -98,11 +97,11 @@ export function useSiting(): SitingRun {
     if (!id) return;
     job.current = null;
     try {
-      const v = await send<JobView>('DELETE', `/api/siting/jobs/${id}`);
+      const v = await call(sitingJobCancel, { params: { id } });
       setProgress(v.progress);
       setElapsed(v.elapsedMs);
     } catch (e) {
-      if ((e as RequestError).status !== 409) setError((e as Error).message);
+      if ((e as ApiError).status !== 409) setError(errorText(e, currentLocale()));
     }
     setState('cancelled');
     job.current = null;

@@ -46,8 +46,9 @@ describe('searchPlaces', () => {
 
 describe('normalizeNearest', () => {
   it('accepts the API shape with lonLat, walkMinutes and farFromCounty', () => {
-    const r = normalizeNearest({ farFromCounty: true, shelters: [{ code: 'S1', name: 'A', lonLat: [115.7, 36.1], distanceM: 500, walkMinutes: 10.2, capacity: 5, shelterClass: 'emergency', status: 'open', facilities: [] }] });
+    const shelter = { code: 'S1', name: 'A', lonLat: [115.7, 36.1] as [number, number], distanceM: 500, walkMinutes: 10.2, capacity: 5, shelterClass: 'emergency', status: 'open', facilities: [], effectiveAreaM2: 900, address: null, access: null, updatedAt: null };
+    const r = normalizeNearest({ query: [115.7, 36.1], distanceToCountyM: 12_000, farFromCounty: true, notOpenIncluded: false, shelters: [shelter] });
     expect(r).toMatchObject({ outsideCounty: true, shelters: [{ id: 'S1', lon: 115.7, lat: 36.1, walkingMinutes: 10 }] });
   });
-  it('rejects an answer without shelters', () => expect(normalizeNearest({})).toBeNull());
+  it('gives null for no answer', () => expect(normalizeNearest(null)).toBeNull());
 });

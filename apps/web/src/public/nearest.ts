@@ -7,6 +7,8 @@ export interface NearestOptions {
   k: number;
   usableStatuses: readonly string[];
   walkingSpeedMPerMin: number;
+  /** When given, open shelters come first and others only when no open one is within its class radius (as the API answers). */
+  radiusByClass?: Readonly<Record<string, { radiusM: number }>>;
 }
 
 /** True when the public may be sent there: public and in a usable status. */
@@ -40,7 +42,15 @@ export function nearestShelters(
       status: p.status,
       lon,
       lat,
+      address: p.address ?? null,
+      access: p.access ?? null,
+      updatedAt: (p as { updatedAt?: string }).updatedAt ?? null,
     });
   }
-  return rows.sort((a, b) => a.distanceM - b.distanceM).slice(0, opts.k);
+  rows.sort((a, b) => a.distanceM - b.distanceM);
+  const radii = opts.radiusByClass;
+  if (!radii) return rows.slice(0, opts.k);
+  const open = rows.filter((r) => r.status === 'open').slice(0, opts.k);
+  if (open.some((r) => r.distanceM <= (radii[r.shelterClass]?.radiusM ?? 0))) return open;
+  return [...open, ...rows.filter((r) => r.status !== 'open').slice(0, opts.k)];
 }

@@ -2,7 +2,7 @@
 
 export interface Place {
   name: string;
-  kind: 'township' | 'village' | 'community';
+  kind: 'township' | 'village' | 'community' | 'shelter';
   parent?: string;
   lon: number;
   lat: number;

@@ -1,8 +1,11 @@
 /** Finder state: the origin, the 3 nearest usable shelters (API first, local fallback), and places to search. */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorText } from '../i18n/errors.js';
+import { currentLocale } from '../i18n/index.js';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { domainDefaults } from '@riskmap/config';
-import { getJson, getOptional } from '../api/client.js';
+import { sheltersNearest } from '@riskmap/contract';
+import { call, getJson, getOptional } from '../api/client.js';
 import { normalizeNearest } from '../api/normalize.js';
 import type { AdminAreaProps, DemandPointProps, LayerCollection, NearestShelter, ShelterProps } from '../api/types.js';
 import { pointInPolygon } from '../common/geo-math.js';
@@ -18,6 +21,10 @@ export interface FinderState {
   results: NearestShelter[] | null;
   outsideCounty: boolean;
   computedLocally: boolean;
+  /** Built-but-not-open shelters were added (no open one near). */
+  notOpenIncluded: boolean;
+  /** Every public usable shelter, for the map before any search and for search by name. */
+  allShelters: Feature<Point, ShelterProps>[];
   busy: boolean;
   error: string | null;
   places: Place[];
@@ -33,6 +40,8 @@ export function useFinder(): FinderState {
   const [results, setResults] = useState<NearestShelter[] | null>(null);
   const [outsideCounty, setOutside] = useState(false);
   const [computedLocally, setLocal] = useState(false);
+  const [notOpenIncluded, setNotOpen] = useState(false);
+  const [allShelters, setAll] = useState<Feature<Point, ShelterProps>[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [places, setPlaces] = useState<Place[]>([]);
@@ -73,9 +82,19 @@ export function useFinder(): FinderState {
           list.push({ name: f.properties.name, kind: f.properties.kind, parent: byCode.get(f.properties.townshipCode) ?? names.get(f.properties.townshipCode), lon, lat });
         }
       }
+      try {
+        const all = (await shelterList()).filter((f) => f.geometry && f.properties.isPublic !== false && domainDefaults.shelters.usableStatuses.includes(f.properties.status));
+        setAll(all);
+        for (const f of all) {
+          const [lon, lat] = f.geometry.coordinates as [number, number];
+          list.push({ name: f.properties.name, kind: 'shelter', parent: f.properties.address || undefined, lon, lat });
+        }
+      } catch {
+        /* the list still works from townships and villages */
+      }
       setPlaces(list);
     })();
-  }, []);
+  }, [shelterList]);
 
   const setOrigin = useCallback(
     (o: Origin) => {
@@ -84,25 +103,29 @@ export function useFinder(): FinderState {
       setBusy(true);
       setError(null);
       void (async () => {
-        const api = await getOptional<unknown>(`/api/shelters/nearest?lon=${o.lon}&lat=${o.lat}&k=${K}`);
+        // The API's answer when it answers; offline (or the server down) the finder's own nearest from the cached list.
+        const api = await call(sheltersNearest, { query: { lon: o.lon, lat: o.lat, k: K } }).then((value) => ({ ok: true as const, value }), () => ({ ok: false as const }));
         let rows: NearestShelter[];
         let outside = false;
         let local = false;
+        let notOpen = false;
         const nearest = api.ok ? normalizeNearest(api.value) : null;
         if (nearest) {
           rows = nearest.shelters;
           outside = nearest.outsideCounty;
+          notOpen = Boolean(nearest.notOpenIncluded);
           // Keep the public list warm (and in the service worker's cache) for offline use.
           void shelterList().catch(() => undefined);
         } else {
           try {
             const list = await shelterList();
-            rows = nearestShelters(list, [o.lon, o.lat], { k: K, usableStatuses: domainDefaults.shelters.usableStatuses, walkingSpeedMPerMin: domainDefaults.shelters.walkingSpeedMPerMin });
+            rows = nearestShelters(list, [o.lon, o.lat], { k: K, usableStatuses: domainDefaults.shelters.usableStatuses, walkingSpeedMPerMin: domainDefaults.shelters.walkingSpeedMPerMin, radiusByClass: domainDefaults.shelters.classes });
+            notOpen = rows.some((r) => r.status !== 'open');
             local = true;
             if (townships) outside = !townships.features.some((f) => pointInPolygon([o.lon, o.lat], f.geometry));
           } catch (e) {
             if (my === seq.current) {
-              setError((e as Error).message);
+              setError(errorText(e, currentLocale()));
               setBusy(false);
             }
             return;
@@ -112,11 +135,12 @@ export function useFinder(): FinderState {
         setResults(rows);
         setOutside(outside);
         setLocal(local);
+        setNotOpen(notOpen);
         setBusy(false);
       })();
     },
     [shelterList, townships],
   );
 
-  return { origin, results, outsideCounty, computedLocally, busy, error, places, townships, sample, setOrigin };
+  return { origin, results, outsideCounty, computedLocally, notOpenIncluded, allShelters, busy, error, places, townships, sample, setOrigin };
 }

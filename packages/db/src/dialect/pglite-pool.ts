@@ -1,11 +1,15 @@
-import type { PGlite } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+
+/** What the pool needs of PGlite: its query (in this thread, or answered by the worker that owns it). */
+export interface PGliteQuery {
+  query<R>(sqlText: string, params?: unknown[]): Promise<{ rows: R[]; affectedRows?: number | null }>;
+}
 
 /**
  * A kysely `PostgresPool` over one PGlite instance. PGlite is a single connection, so the pool hands
  * out one client at a time: a transaction's statements never interleave with another caller's.
  */
-export function pglitePool(pg: PGlite): PostgresPool {
+export function pglitePool(pg: PGliteQuery): PostgresPool {
   let tail: Promise<void> = Promise.resolve();
   return {
     async connect() {

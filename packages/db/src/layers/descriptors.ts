@@ -72,7 +72,7 @@ export const LAYERS: Record<LayerId, LayerDescriptor> = {
     geometryColumns: ['site'],
     publicColumns: [
       'id', 'code', 'name', 'sample', 'shelter_class', 'site_type', 'effective_area_m2', 'capacity', 'status',
-      'suitability', 'facilities', 'address', 'access', 'township_code',
+      'suitability', 'facilities', 'address', 'access', 'township_code', 'updated_at',
     ],
   },
   warehouses: {
@@ -112,6 +112,21 @@ export const LAYERS: Record<LayerId, LayerDescriptor> = {
     geometryType: 'Point',
     columns: [...BASE, 'site_type', 'area_m2', 'effective_area_m2', 'suitable_for', 'township_code', 'constraints'],
     jsonColumns: ['suitable_for'],
+    geometryColumns: [],
+    publicColumns: 'none',
+  },
+  // 隐患台账: signed-in roles only; status moves only through /api/hidden-hazards/:id/steps.
+  'hidden-hazards': {
+    id: 'hidden-hazards',
+    table: 'hidden_hazards',
+    title: { zh: '隐患', en: 'Hidden hazards' },
+    geometryType: 'Point',
+    columns: [
+      ...BASE, 'risk_point_code', 'hazard_source_code', 'enterprise', 'place', 'township_code', 'category', 'grade',
+      'discovery_source', 'finder', 'found_on', 'description', 'responsible_unit', 'responsible_person', 'measures',
+      'funds_yuan', 'deadline', 'contingency_plan', 'status', 'supervised', 'closed_on',
+    ],
+    jsonColumns: [],
     geometryColumns: [],
     publicColumns: 'none',
   },

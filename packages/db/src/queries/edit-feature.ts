@@ -30,6 +30,7 @@ type Patch = { geometry?: Geometry | null; properties?: Record<string, unknown> 
  */
 export async function createFeature(trx: Kysely<Database>, d: LayerDescriptor, feature: Patch, ctx: EditContext): Promise<EditOutcome> {
   const row = rowFromFeature(d, { type: 'Feature', geometry: feature.geometry ?? null, properties: feature.properties ?? {} });
+  await setChangeActor(trx, ctx.actor);
   const inserted = (await trx.insertInto(d.table).values(row as never).returning(sql<number>`id`.as('id')).executeTakeFirstOrThrow()) as { id: number };
   return finish(trx, d, inserted.id, 'create', null, ctx);
 }
@@ -81,6 +82,7 @@ async function precheck(
 ): Promise<{ ok: true; current: EditableFeature } | { ok: false; reason: 'not_found' | 'stale' | 'deleted' | 'not_deleted'; current?: EditableFeature }> {
   const current = await readFeatureForEdit(trx, d, id, { forUpdate: true });
   if (!current) return { ok: false, reason: 'not_found' };
+  await setChangeActor(trx, ctx.actor);
   ctx.authorize?.(current);
   if (want === 'live' && current.deletedAt) return { ok: false, reason: 'deleted', current };
   if (want === 'deleted' && !current.deletedAt) return { ok: false, reason: 'not_deleted', current };
@@ -114,4 +116,9 @@ async function finish(trx: Kysely<Database>, d: LayerDescriptor, id: number, act
     await trx.insertInto('shelter_status_history').values({ shelter_id: id, status, changed_by: ctx.actor, note: action }).execute();
   }
   return { ok: true, action, feature: after.feature, version: after.version };
+}
+
+/** Name the user for the change trigger (the `changes.actor` column) for the rest of this transaction. */
+async function setChangeActor(trx: Kysely<Database>, actor: string): Promise<void> {
+  await sql`select set_config('riskmap.actor', ${actor}, true)`.execute(trx);
 }

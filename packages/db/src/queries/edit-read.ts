@@ -24,17 +24,25 @@ export async function readFeatureForEdit(
   id: number,
   options: { forUpdate?: boolean } = {},
 ): Promise<EditableFeature | undefined> {
-  let q = db
+  let q = selectEditable(db, d).where(sql.ref('id'), '=', id);
+  if (options.forUpdate) q = q.forUpdate();
+  const row = (await q.executeTakeFirst()) as Record<string, unknown> | undefined;
+  return row ? editableFromRow(d, row) : undefined;
+}
+
+/** Every column of a layer's rows (geometries as GeoJSON, deleted_at too), restricted to the layer's own rows. */
+export function selectEditable(db: Kysely<Database>, d: LayerDescriptor) {
+  const q = db
     .selectFrom(d.table)
     .select(d.columns.filter((c) => !d.geometryColumns.includes(c)).map((c) => sql.ref(c).as(c)))
     .select(d.geometryColumns.map((c) => asGeoJSON(c).as(c)))
     .select(asGeoJSON('geom').as('geometry'))
-    .select(sql.ref('deleted_at').as('deleted_at'))
-    .where(sql.ref('id'), '=', id);
-  if (d.where) q = q.where(sql.ref(d.where.column), '=', d.where.value);
-  if (options.forUpdate) q = q.forUpdate();
-  const row = (await q.executeTakeFirst()) as Record<string, unknown> | undefined;
-  if (!row) return undefined;
+    .select(sql.ref('deleted_at').as('deleted_at'));
+  return d.where ? q.where(sql.ref(d.where.column), '=', d.where.value) : q;
+}
+
+/** A row of `selectEditable` as the feature an edit works on. */
+export function editableFromRow(d: LayerDescriptor, row: Record<string, unknown>): EditableFeature {
   const { deleted_at: deletedAt, ...rest } = row;
   const feature = featureFromRow(d, rest);
   const props = feature.properties ?? {};

@@ -13,6 +13,8 @@ export interface LayerQuery extends LayerFilter {
   columns?: readonly string[];
   /** Warehouses: attach stock lines as `stock` (default: when all columns are read). */
   stock?: boolean;
+  /** Sort keys (descriptor columns) before the id, e.g. [{ column: 'capacity', desc: true }]. */
+  orderBy?: readonly { column: string; desc?: boolean }[];
 }
 
 /**
@@ -28,8 +30,12 @@ export async function getLayer(db: Kysely<Database>, d: LayerDescriptor, query: 
   let q = filteredLayer(db, d, query)
     .select(columns.filter((c) => !d.geometryColumns.includes(c)).map((c) => sql.ref(c).as(c)))
     .select(d.geometryColumns.filter((c) => columns.includes(c)).map((c) => asGeoJSON(c).as(c)))
-    .select(asGeoJSON('geom').as('geometry'))
-    .orderBy(sql.ref('id'));
+    .select(asGeoJSON('geom').as('geometry'));
+  for (const o of query.orderBy ?? []) {
+    if (!d.columns.includes(o.column)) throw new Error(`getLayer: cannot sort by "${o.column}" of layer ${d.id}`);
+    q = q.orderBy(sql.ref(o.column), o.desc ? 'desc' : 'asc');
+  }
+  q = q.orderBy(sql.ref('id'));
   if (query.limit !== undefined) q = q.limit(query.limit);
   if (query.offset) q = q.offset(query.offset);
   const rows = (await q.execute()) as Record<string, unknown>[];

@@ -37,3 +37,39 @@ export async function layerFilterKinds(db: Kysely<Database>, d: LayerDescriptor)
   }
   return kinds;
 }
+
+/** A layer column as the database catalogue declares it. */
+export interface ColumnType {
+  /** PostgreSQL type name, e.g. int4, float8, text, bool, timestamptz, jsonb, geometry. */
+  dataType: string;
+  nullable: boolean;
+}
+
+/**
+ * Every descriptor column (and secondary geometry column) of a layer with its catalogue type and
+ * nullability; read once per connection, like layerFilterKinds.
+ * @example (await layerColumnTypes(db, LAYERS.shelters)).effective_area_m2 // { dataType: 'float8', nullable: false }
+ */
+export async function layerColumnTypes(db: Kysely<Database>, d: LayerDescriptor): Promise<Record<string, ColumnType>> {
+  const columns = (await tableColumns(db)).get(d.table);
+  const out: Record<string, ColumnType> = {};
+  for (const column of [...d.columns, ...d.geometryColumns]) {
+    const c = columns?.get(column);
+    if (c) out[column] = c;
+  }
+  return out;
+}
+
+const columnCache = new WeakMap<Kysely<Database>, Promise<Map<string, Map<string, ColumnType>>>>();
+
+function tableColumns(db: Kysely<Database>): Promise<Map<string, Map<string, ColumnType>>> {
+  let hit = columnCache.get(db);
+  if (!hit) {
+    hit = db.introspection
+      .getTables()
+      .then((tables) => new Map(tables.map((t) => [t.name, new Map(t.columns.map((c) => [c.name, { dataType: c.dataType, nullable: c.isNullable }]))])));
+    hit.catch(() => columnCache.delete(db));
+    columnCache.set(db, hit);
+  }
+  return hit;
+}

@@ -11,6 +11,8 @@ export interface SitingScenario {
   createdBy: string;
   createdAt: string;
   version: number;
+  /** The stored run it was saved from (null when saved from params and result, or the run was forgotten). */
+  runId: string | null;
 }
 
 /** A scenario without its (possibly large) result, for lists. */
@@ -22,11 +24,11 @@ export type SitingScenarioSummary = Omit<SitingScenario, 'result' | 'params'> & 
  */
 export async function createScenario(
   db: Kysely<Database>,
-  s: { name: string; problem: string; params: unknown; result: unknown; createdBy: string },
+  s: { name: string; problem: string; params: unknown; result: unknown; createdBy: string; runId?: string | null },
 ): Promise<SitingScenario> {
   const row = await db
     .insertInto('siting_scenarios')
-    .values({ name: s.name, problem: s.problem, params: JSON.stringify(s.params), result: JSON.stringify(s.result), created_by: s.createdBy })
+    .values({ name: s.name, problem: s.problem, params: JSON.stringify(s.params), result: JSON.stringify(s.result), created_by: s.createdBy, run_id: s.runId ?? null })
     .returningAll()
     .executeTakeFirstOrThrow();
   return toScenario(row);
@@ -39,7 +41,7 @@ export async function createScenario(
 export async function listScenarios(db: Kysely<Database>, filter: { problem?: string; limit?: number } = {}): Promise<SitingScenarioSummary[]> {
   let q = db
     .selectFrom('siting_scenarios')
-    .select(['id', 'name', 'problem', 'params', 'created_by', 'created_at', 'version'])
+    .select(['id', 'name', 'problem', 'params', 'created_by', 'created_at', 'version', 'run_id'])
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(filter.limit ?? 200);
@@ -50,6 +52,7 @@ export async function listScenarios(db: Kysely<Database>, filter: { problem?: st
     name: r.name,
     problem: r.problem,
     params: r.params,
+    runId: r.run_id ?? null,
     createdBy: r.created_by,
     createdAt: new Date(r.created_at as unknown as string).toISOString(),
     version: r.version,
@@ -84,5 +87,6 @@ function toScenario(r: SitingScenarioRow): SitingScenario {
     createdBy: r.created_by,
     createdAt: new Date(r.created_at as unknown as string).toISOString(),
     version: r.version,
+    runId: r.run_id ?? null,
   };
 }

@@ -5,6 +5,7 @@ import type { Database } from '../schema.js';
 import { LAYERS } from '../layers/descriptors.js';
 import { rowFromFeature } from '../layers/feature-row.js';
 import { multiPolygonFromGeoJSON } from '../postgis.js';
+import { loadSampleHazards } from './load-sample-hazards.js';
 
 const BATCH = 200;
 
@@ -33,6 +34,7 @@ export async function loadSample(db: Kysely<Database>, ds: SampleDataset): Promi
       if (id === 'warehouses') await insertStock(trx, fc.features as Feature[], ids);
       if (id === 'shelters') await insertStatusHistory(trx, fc.features as Feature[], ids);
     }
+    counts['hidden-hazards'] = await loadSampleHazards(trx, ds.riskPoints, ds.seed);
   });
   return counts;
 }

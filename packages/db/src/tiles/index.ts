@@ -1,4 +1,5 @@
 export { layerTile, type LayerTileOptions } from './layer-tile.js';
+export { isThinnable, thinnedRows, TILE_PRIORITY, type TileBudget } from './tile-thinning.js';
 export { isTileAddress, tileLonLatBox, TILE_EXTENT, TILE_BUFFER, MAX_TILE_ZOOM, type TileAddress } from './tile-coords.js';
-export { serverTile } from './tile-server.js';
-export { embeddedTile } from './tile-embedded.js';
+export { serverTile, serverThinnedTile } from './tile-server.js';
+export { embeddedTile, embeddedThinnedTile } from './tile-embedded.js';

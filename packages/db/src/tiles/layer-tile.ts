@@ -1,28 +1,74 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { Backend } from '../connect.js';
 import type { LayerDescriptor } from '../layers/descriptors.js';
-import { embeddedTile } from './tile-embedded.js';
-import { serverTile } from './tile-server.js';
+import { countLayer } from '../queries/layer-filter.js';
+import { embeddedThinnedTile, embeddedTile } from './tile-embedded.js';
+import { serverThinnedTile, serverTile } from './tile-server.js';
 import { tileColumns } from './tile-columns.js';
-import { isTileAddress, type TileAddress } from './tile-coords.js';
+import { isTileAddress, tileLonLatBox, TILE_BUFFER, TILE_EXTENT, type TileAddress } from './tile-coords.js';
+import { cellGroupCounts, isThinnable, type TileBudget } from './tile-thinning.js';
 
 export interface LayerTileOptions {
   /** Only these columns may appear as properties (e.g. the layer's public columns); default all scalar columns. */
   allowedColumns?: readonly string[];
   /** Only rows the public may see. */
   publicOnly?: boolean;
+  /** Keep tiles below `budget.fullDetailZoom` within a feature and byte budget by thinning point layers; default: every feature. */
+  budget?: TileBudget;
 }
 
 /**
  * A layer's Mapbox Vector Tile (one MVT layer named by the layer id, feature id = row id): ST_AsMVT on a
  * PostgreSQL server, geojson-vt + vt-pbf on embedded PGlite (whose PostGIS lacks ST_AsMVT). The one
  * place the two backends differ for tiles; an empty tile is an empty byte array.
+ *
+ * With a budget, a point layer's tile below the full-detail zoom that holds more than `maxFeatures`
+ * features or encodes to more than `maxBytes` is thinned: its features are grouped by a grid of
+ * `cellPx` pixels (doubled until the tile fits), one feature per cell — the cell's most important — with
+ * `count`, how many features it stands for. Tiles within the budget, and every tile from the full-detail
+ * zoom on, hold every feature (`count` = 1).
  * @example const mvt = await layerTile(db, 'embedded', LAYERS.shelters, { z: 10, x: 841, y: 400 })
  */
 export async function layerTile(db: Kysely<Database>, backend: Backend, d: LayerDescriptor, t: TileAddress, options: LayerTileOptions = {}): Promise<Uint8Array> {
   if (!isTileAddress(t)) throw new Error(`layerTile: ${t.z}/${t.x}/${t.y} is not a tile address`);
-  const columns = await tileColumns(db, d, options.allowedColumns);
-  const build = backend === 'server' ? serverTile : embeddedTile;
-  return build(db, d, t, columns, options.publicOnly ?? false);
+  if (backend !== 'server') return buildTile(db, backend, d, t, options);
+  // A tile's queries are short; PostgreSQL's JIT would spend ~3 s compiling each one over a large layer (measured at 100,000 points).
+  return db.transaction().execute(async (trx) => {
+    await sql`set local jit = off`.execute(trx);
+    // The thinning sorts a low-zoom tile's points (85,000 at 100,000 in the county): in memory, not in a temporary file.
+    await sql`set local work_mem = '32MB'`.execute(trx);
+    return buildTile(trx, backend, d, t, options);
+  });
 }
+
+async function buildTile(db: Kysely<Database>, backend: Backend, d: LayerDescriptor, t: TileAddress, options: LayerTileOptions): Promise<Uint8Array> {
+  const columns = await tileColumns(db, d, options.allowedColumns);
+  const publicOnly = options.publicOnly ?? false;
+  const whole = () => (backend === 'server' ? serverTile : embeddedTile)(db, d, t, columns, publicOnly);
+  const b = options.budget;
+  if (!b || t.z >= b.fullDetailZoom || !isThinnable(d)) return whole();
+  const n = await countLayer(db, d, { bbox: tileLonLatBox(t, TILE_BUFFER / TILE_EXTENT), publicOnly });
+  if (n <= b.maxFeatures) {
+    const bytes = await whole();
+    if (bytes.length <= b.maxBytes) return bytes;
+  }
+  const thinned = backend === 'server' ? serverThinnedTile : embeddedThinnedTile;
+  // The smallest cell that meets the feature budget (group counts of every size in one scan), then coarser only if
+  // the bytes still exceed theirs: sizes whose groups × the bytes per feature just measured exceed the byte budget by
+  // more than BYTE_ESTIMATE_MARGIN are skipped without being built.
+  const counts = await cellGroupCounts(db, d, t, publicOnly, b.cellPx);
+  let i = Math.max(0, counts.findIndex((c) => c.groups <= b.maxFeatures));
+  if (counts[i]!.groups > b.maxFeatures) i = counts.length - 1;
+  for (;;) {
+    const tile = await thinned(db, d, t, columns, publicOnly, counts[i]!.px);
+    if ((tile.features <= b.maxFeatures && tile.bytes.length <= b.maxBytes) || i >= counts.length - 1) return tile.bytes;
+    const perFeature = tile.bytes.length / Math.max(1, tile.features);
+    let next = i + 1;
+    while (next < counts.length - 1 && counts[next]!.groups * perFeature > b.maxBytes * BYTE_ESTIMATE_MARGIN) next++;
+    i = next;
+  }
+}
+
+/** A cell size is built only when its estimated bytes are within this factor of the byte budget (the estimate is the group count × the bytes per feature of the last build). */
+const BYTE_ESTIMATE_MARGIN = 1.1;

@@ -1,5 +1,6 @@
 import type { GeoJSON, Position } from 'geojson';
 import { InputError } from '../input-error.js';
+import { mapPositions } from '../crs/map-positions.js';
 import { bd09ToWgs84 } from './bd09-to-wgs84.js';
 import { gcj02ToWgs84 } from './gcj02-to-wgs84.js';
 import { wgs84ToBd09 } from './wgs84-to-bd09.js';
@@ -19,20 +20,8 @@ const fromWgs84: Record<CoordinateSystem, (p: Position) => [number, number]> = {
 export function convertCoordinates<T extends GeoJSON>(geojson: T, from: CoordinateSystem, to: CoordinateSystem): T {
   if (!COORDINATE_SYSTEMS.includes(from)) throw new InputError(`unknown coordinate system ${String(from)}`, 'from', COORDINATE_SYSTEMS);
   if (!COORDINATE_SYSTEMS.includes(to)) throw new InputError(`unknown coordinate system ${String(to)}`, 'to', COORDINATE_SYSTEMS);
-  const convert = (p: Position): Position => {
+  return mapPositions(geojson, (p) => {
     const out: Position = from === to ? [p[0]!, p[1]!] : fromWgs84[to](toWgs84[from](p));
     return p.length > 2 ? [...out, ...p.slice(2)] : out;
-  };
-  const walk = (c: unknown): unknown => (typeof (c as unknown[])[0] === 'number' ? convert(c as Position) : (c as unknown[]).map(walk));
-  const visit = (node: any): any => {
-    if (node === null || typeof node !== 'object') return node;
-    const { bbox: _stale, ...rest } = node;
-    switch (node.type) {
-      case 'FeatureCollection': return { ...rest, features: node.features.map(visit) };
-      case 'Feature': return { ...rest, geometry: visit(node.geometry) };
-      case 'GeometryCollection': return { ...rest, geometries: node.geometries.map(visit) };
-      default: return { ...rest, coordinates: walk(node.coordinates) };
-    }
-  };
-  return visit(geojson) as T;
+  });
 }

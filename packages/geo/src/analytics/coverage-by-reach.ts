@@ -3,7 +3,11 @@ import { InputError } from '../input-error.js';
 import { haversineM } from './haversine-m.js';
 import { pointBucketIndex } from './point-bucket-index.js';
 
-export interface DemandInput { code: string; name?: string; townshipCode: string; population: number }
+/** A demand point: `riskWeight` (≥ 0) multiplies its population in the risk-weighted figures. */
+export interface DemandInput { code: string; name?: string; townshipCode: string; population: number; riskWeight?: number }
+
+/** Risk-weighted demand: Σ population × riskWeight (present when the demand points carry a riskWeight). */
+export interface WeightedCoverage { totalWeight: number; coveredWeight: number; uncoveredWeight: number; coveredShare: number }
 export interface Facility { code: string; name: string; lon: number; lat: number; reachM: number }
 
 export interface CoverageResult<I> {
@@ -14,6 +18,8 @@ export interface CoverageResult<I> {
   uncoveredPopulation: number;
   coveredShare: number;
   townships: { townshipCode: string; population: number; coveredPopulation: number; uncoveredPopulation: number; coveredShare: number }[];
+  /** Risk-weighted demand covered (null when no demand point carries a riskWeight). */
+  weighted: WeightedCoverage | null;
   uncovered: FeatureCollection<Point, DemandInput>;
   /** Per facility: the population for which it is the nearest facility within reach. */
   facilities: { code: string; name: string; reachM: number; servedPopulation: number; servedDemandPoints: number }[];
@@ -41,9 +47,19 @@ export function coverageByReach<I>(
   const uncovered: Feature<Point, DemandInput>[] = [];
   let population = 0;
   let covered = 0;
+  let weightedAny = false;
+  let totalW = 0;
+  let coveredW = 0;
   demandPoints.features.forEach((d, i) => {
     const pop = d.properties.population;
     if (!(Number.isFinite(pop) && pop >= 0)) throw new InputError(`demandPoints[${i}].population must be ≥ 0; got ${String(pop)}`, `demandPoints[${i}].population`);
+    const rw = d.properties.riskWeight;
+    if (rw !== undefined) {
+      if (!(Number.isFinite(rw) && rw >= 0)) throw new InputError(`demandPoints[${i}].riskWeight must be ≥ 0; got ${String(rw)}`, `demandPoints[${i}].riskWeight`);
+      weightedAny = true;
+    }
+    const wi = pop * (rw ?? 1);
+    totalW += wi;
     const [lon, lat] = d.geometry.coordinates as [number, number];
     let best = -1;
     let bestM = Infinity;
@@ -66,6 +82,7 @@ export function coverageByReach<I>(
     if (best >= 0) {
       t.covered += pop;
       covered += pop;
+      coveredW += wi;
       served[best]!.population += pop;
       served[best]!.count++;
     } else {
@@ -81,6 +98,7 @@ export function coverageByReach<I>(
     townships: [...byTownship].map(([townshipCode, t]) => ({
       townshipCode, population: t.population, coveredPopulation: t.covered, uncoveredPopulation: t.population - t.covered, coveredShare: share(t.covered, t.population),
     })),
+    weighted: weightedAny ? { totalWeight: totalW, coveredWeight: coveredW, uncoveredWeight: totalW - coveredW, coveredShare: share(coveredW, totalW) } : null,
     uncovered: { type: 'FeatureCollection', features: uncovered },
     facilities: facilities.map((f, j) => ({ code: f.code, name: f.name, reachM: Math.round(f.reachM * 10) / 10, servedPopulation: served[j]!.population, servedDemandPoints: served[j]!.count })),
   };

@@ -1,3 +1,4 @@
+import { domainDefaults } from '@riskmap/config';
 import { readFileSync } from 'node:fs';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -27,7 +28,7 @@ const sideLengthsM = (polygon: Polygon) => {
 
 describe('createMetricGrid', () => {
   it('makes square 200 m cells 200 m ± 2 % on every side, in the north and south of the county', () => {
-    const grid = createMetricGrid(county, { cellM: 200 });
+    const grid = createMetricGrid(county, { cellM: 200 }, domainDefaults.emap);
     const north = grid.cellIdOf(115.95, bbox[3] - 0.001);
     const south = grid.cellIdOf(115.85, bbox[1] + 0.001);
     for (const side of [...sideLengthsM(grid.cellPolygon(north)), ...sideLengthsM(grid.cellPolygon(south))]) {
@@ -35,13 +36,13 @@ describe('createMetricGrid', () => {
     }
   });
   it('makes hex cells whose six sides are 200 m ± 2 %', () => {
-    const grid = createMetricGrid(county, { cellM: 200, shape: 'hex' });
+    const grid = createMetricGrid(county, { cellM: 200, shape: 'hex' }, domainDefaults.emap);
     const sides = sideLengthsM(grid.cellPolygon(grid.cellIdOf(115.9, 36.1)));
     expect(sides).toHaveLength(6);
     for (const side of sides) expect(Math.abs(side - 200) / 200).toBeLessThan(0.02);
   });
   it('puts each of 100,000 random points in the bbox in exactly one square cell, the one that contains it', () => {
-    const grid = createMetricGrid(county, { cellM: 200 });
+    const grid = createMetricGrid(county, { cellM: 200 }, domainDefaults.emap);
     let wrong = 0;
     for (const p of randomPoints(100_000, 1)) {
       const id = grid.cellIdOf(p[0], p[1]);
@@ -56,7 +57,7 @@ describe('createMetricGrid', () => {
     expect(wrong).toBe(0);
   });
   it('puts each of 100,000 random points in the bbox in the hex cell that contains it', () => {
-    const grid = createMetricGrid(county, { cellM: 200, shape: 'hex' });
+    const grid = createMetricGrid(county, { cellM: 200, shape: 'hex' }, domainDefaults.emap);
     const missed = randomPoints(100_000, 2).filter((p) => {
       const id = grid.cellIdOf(p[0], p[1]);
       return id < 0 || !turf.booleanPointInPolygon(p, grid.cellPolygon(id));
@@ -67,36 +68,36 @@ describe('createMetricGrid', () => {
     const points = randomPoints(5_000, 3);
     const turfHexes = turf.hexGrid(bbox, 1, { units: 'kilometers' }).features;
     const turfMissed = points.filter((p) => !turfHexes.some((h) => turf.booleanPointInPolygon(p, h))).length;
-    const grid = createMetricGrid(county, { cellM: 1000, shape: 'hex' });
+    const grid = createMetricGrid(county, { cellM: 1000, shape: 'hex' }, domainDefaults.emap);
     const ourMissed = points.filter((p) => !turf.booleanPointInPolygon(p, grid.cellPolygon(grid.cellIdOf(p[0], p[1])))).length;
     expect({ turfMissesSome: turfMissed > 0, ourMissed }).toEqual({ turfMissesSome: true, ourMissed: 0 });
   });
   it('returns −1 for a point outside the bbox', () => {
-    expect(createMetricGrid(county, { cellM: 500 }).cellIdOf(bbox[2] + 0.01, 36.1)).toBe(-1);
+    expect(createMetricGrid(county, { cellM: 500 }, domainDefaults.emap).cellIdOf(bbox[2] + 0.01, 36.1)).toBe(-1);
   });
   it('clips cells to the county so their areas add up to the county area within 0.5 %', () => {
-    const grid = createMetricGrid(county, { cellM: 1000 });
+    const grid = createMetricGrid(county, { cellM: 1000 }, domainDefaults.emap);
     const total = grid.cellIdsInExtent().reduce((sum, id) => sum + grid.clippedCell(id)!.areaM2, 0);
     expect(Math.abs(total / turf.area(county) - 1)).toBeLessThan(0.005);
   });
   it('clips hex cells to the county with the same total area', () => {
-    const grid = createMetricGrid(county, { cellM: 1000, shape: 'hex' });
+    const grid = createMetricGrid(county, { cellM: 1000, shape: 'hex' }, domainDefaults.emap);
     const total = grid.cellIdsInExtent().reduce((sum, id) => sum + grid.clippedCell(id)!.areaM2, 0);
     expect(Math.abs(total / turf.area(county) - 1)).toBeLessThan(0.005);
   });
   it('returns null for a cell wholly outside the county', () => {
-    const grid = createMetricGrid(county, { cellM: 500 });
+    const grid = createMetricGrid(county, { cellM: 500 }, domainDefaults.emap);
     expect(grid.clippedCell(grid.cellIdOf(bbox[0] + 0.001, bbox[3] - 0.001))).toBeNull();
   });
   it('rejects a 50 m cell naming the field cell', () => {
-    expect(() => createMetricGrid(county, { cellM: 50 })).toThrow(expect.objectContaining({ field: 'cell' }));
+    expect(() => createMetricGrid(county, { cellM: 50 }, domainDefaults.emap)).toThrow(expect.objectContaining({ field: 'cell' }));
   });
   it('rejects a 6 km cell', () => {
-    expect(() => createMetricGrid(county, { cellM: 6000 })).toThrow(expect.objectContaining({ field: 'cell' }));
+    expect(() => createMetricGrid(county, { cellM: 6000 }, domainDefaults.emap)).toThrow(expect.objectContaining({ field: 'cell' }));
   });
 });
 
 goldenFixtures('createMetricGrid', (input: Feature<Polygon> & { properties: { cellM: number; shape: 'square' | 'hex' } }) => {
-  const grid = createMetricGrid(input, input.properties);
+  const grid = createMetricGrid(input, input.properties, domainDefaults.emap);
   return turf.featureCollection(grid.cellIdsInExtent().map((id) => turf.feature(grid.clippedCell(id)!.geometry, { id, ...grid.cellRowCol(id), areaM2: Math.round(grid.clippedCell(id)!.areaM2) })));
 });

@@ -1,4 +1,4 @@
-import { domainDefaults } from '@riskmap/config';
+import type { DomainConfig } from '@riskmap/config';
 import type { BBox, Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { InputError } from '../input-error.js';
 import { clipRingToConvex, ringAreaXY, type XY } from './clip-ring-to-convex.js';
@@ -35,12 +35,13 @@ const HEX_NEIGHBOURS: XY[] = [[1, 0], [-1, 0], [0, 1], [0, -1], [1, -1], [-1, 1]
 /**
  * Builds a grid of square or pointy-top hexagonal cells of `cellM` metres on the ground (local
  * equirectangular projection, not degrees) over a county polygon or bbox; points map to cells in O(1).
- * @example createMetricGrid(county, { cellM: 200, shape: 'square' }).cellIdOf(115.8, 36.1) // → a cell id
+ * @example createMetricGrid(county, { cellM: 200, shape: 'square' }, config.domain.emap).cellIdOf(115.8, 36.1) // → a cell id
  */
 export function createMetricGrid(
   extent: Extent,
-  options: { cellM?: number; shape?: CellShape } = {},
-  emap = domainDefaults.emap,
+  options: { cellM?: number; shape?: CellShape },
+  /** Cell limits and default cell size (configuration). */
+  emap: Pick<DomainConfig['emap'], 'minCellM' | 'maxCellM' | 'defaultCellM'>,
 ): MetricGrid {
   const cellM = options.cellM ?? emap.defaultCellM;
   const shape = options.shape ?? 'square';

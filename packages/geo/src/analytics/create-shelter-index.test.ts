@@ -1,3 +1,4 @@
+import { domainDefaults } from '@riskmap/config';
 import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
@@ -18,23 +19,23 @@ const rnd = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
 
 describe('createShelterIndex', () => {
   it('returns the k nearest usable shelters, nearest first', () => {
-    const index = createShelterIndex(fc(shelter('far', 115.8, 36.2), shelter('near', 115.8, 36.101), shelter('mid', 115.8, 36.11)));
+    const index = createShelterIndex(fc(shelter('far', 115.8, 36.2), shelter('near', 115.8, 36.101), shelter('mid', 115.8, 36.11)), { shelters: domainDefaults.shelters, nearest: domainDefaults.nearest });
     expect(index.nearest([115.8, 36.1], 2).shelters.map((s) => s.code)).toEqual(['near', 'mid']);
   });
   it('gives geodesic distance and walking time (0.0045° north = 500.4 m = 10.0 min at 50 m/min)', () => {
-    const s = createShelterIndex(fc(shelter('a', 115.8, 36.1045))).nearest([115.8, 36.1], 1).shelters[0]!;
+    const s = createShelterIndex(fc(shelter('a', 115.8, 36.1045)), { shelters: domainDefaults.shelters, nearest: domainDefaults.nearest }).nearest([115.8, 36.1], 1).shelters[0]!;
     expect([s.distanceM, s.walkMinutes]).toEqual([500.4, 10]);
   });
   it('carries capacity, class and facilities', () => {
-    expect(createShelterIndex(fc(shelter('a', 115.8, 36.1))).nearest([115.8, 36.1], 1).shelters[0]).toMatchObject({ capacity: 500, shelterClass: 'emergency', facilities: ['water'] });
+    expect(createShelterIndex(fc(shelter('a', 115.8, 36.1)), { shelters: domainDefaults.shelters, nearest: domainDefaults.nearest }).nearest([115.8, 36.1], 1).shelters[0]).toMatchObject({ capacity: 500, shelterClass: 'emergency', facilities: ['water'] });
   });
   it('leaves out planned and closed shelters', () => {
-    const index = createShelterIndex(fc(shelter('p', 115.8, 36.1, 'planned'), shelter('c', 115.8, 36.1, 'closed'), shelter('o', 115.9, 36.1)));
+    const index = createShelterIndex(fc(shelter('p', 115.8, 36.1, 'planned'), shelter('c', 115.8, 36.1, 'closed'), shelter('o', 115.9, 36.1)), { shelters: domainDefaults.shelters, nearest: domainDefaults.nearest });
     expect(index.nearest([115.8, 36.1], 3).shelters.map((s) => s.code)).toEqual(['o']);
   });
   it('agrees with sorting every shelter by turf.distance for 300 random queries', () => {
     const shelters = fc(...Array.from({ length: 400 }, (_, i) => shelter(`s${i}`, 115.7 + rnd() * 0.2, 36 + rnd() * 0.2)));
-    const index = createShelterIndex(shelters);
+    const index = createShelterIndex(shelters, { shelters: domainDefaults.shelters, nearest: domainDefaults.nearest });
     let disagreements = 0;
     for (let q = 0; q < 300; q++) {
       const p: [number, number] = [115.65 + rnd() * 0.3, 35.95 + rnd() * 0.3];
@@ -44,25 +45,25 @@ describe('createShelterIndex', () => {
     expect(disagreements).toBe(0);
   });
   it('answers a point far outside the county and flags it (about 78 km east)', () => {
-    const r = createShelterIndex(fc(shelter('a', 115.8, 36.1)), { county }).nearest([116.77, 36.1], 1);
+    const r = createShelterIndex(fc(shelter('a', 115.8, 36.1)), { county, shelters: domainDefaults.shelters, nearest: domainDefaults.nearest }).nearest([116.77, 36.1], 1);
     expect([r.shelters.length, r.farFromCounty, Math.round(r.distanceToCountyM / 1000)]).toEqual([1, true, 78]);
   });
   it('does not flag a point inside the county', () => {
-    expect(createShelterIndex(fc(shelter('a', 115.8, 36.1)), { county }).nearest([115.75, 36.05], 1)).toMatchObject({ farFromCounty: false, distanceToCountyM: 0 });
+    expect(createShelterIndex(fc(shelter('a', 115.8, 36.1)), { county, shelters: domainDefaults.shelters, nearest: domainDefaults.nearest }).nearest([115.75, 36.05], 1)).toMatchObject({ farFromCounty: false, distanceToCountyM: 0 });
   });
   it('rejects k = 0 and k above maxK naming the field k', () => {
-    const index = createShelterIndex(fc(shelter('a', 115.8, 36.1)));
+    const index = createShelterIndex(fc(shelter('a', 115.8, 36.1)), { shelters: domainDefaults.shelters, nearest: domainDefaults.nearest });
     expect([() => index.nearest([115.8, 36.1], 0), () => index.nearest([115.8, 36.1], 51)].map((f) => { try { f(); return null; } catch (e) { return (e as { field: string }).field; } })).toEqual(['k', 'k']);
   });
   it('rejects a latitude of 95 naming the field lat', () => {
-    expect(() => createShelterIndex(fc()).nearest([115, 95])).toThrow(expect.objectContaining({ field: 'lat' }));
+    expect(() => createShelterIndex(fc(), { shelters: domainDefaults.shelters, nearest: domainDefaults.nearest }).nearest([115, 95])).toThrow(expect.objectContaining({ field: 'lat' }));
   });
   it('returns no shelters when none is usable', () => {
-    expect(createShelterIndex(fc()).nearest([115.8, 36.1]).shelters).toEqual([]);
+    expect(createShelterIndex(fc(), { shelters: domainDefaults.shelters, nearest: domainDefaults.nearest }).nearest([115.8, 36.1]).shelters).toEqual([]);
   });
 });
 
 goldenFixtures('createShelterIndex', (input: { shelters: FeatureCollection<Point, S['properties']>; county: Feature<Polygon>; properties: { queries: [number, number][]; k: number } }) => {
-  const index = createShelterIndex(input.shelters, { county: input.county });
+  const index = createShelterIndex(input.shelters, { county: input.county, shelters: domainDefaults.shelters, nearest: domainDefaults.nearest });
   return input.properties.queries.map((q) => index.nearest(q, input.properties.k));
 });

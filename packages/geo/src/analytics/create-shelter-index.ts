@@ -1,4 +1,4 @@
-import { domainDefaults, type DomainConfig } from '@riskmap/config';
+import type { DomainConfig } from '@riskmap/config';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { InputError } from '../input-error.js';
 import type { ShelterProps } from '../model.js';
@@ -7,7 +7,7 @@ import { haversineM } from './haversine-m.js';
 import { pointBucketIndex } from './point-bucket-index.js';
 
 type ShelterInput = Pick<ShelterProps, 'code' | 'name' | 'shelterClass' | 'status' | 'capacity' | 'facilities'> &
-  Partial<Pick<ShelterProps, 'effectiveAreaM2' | 'address' | 'isPublic'>>;
+  Partial<Pick<ShelterProps, 'effectiveAreaM2' | 'address' | 'isPublic' | 'access'>> & { updatedAt?: string | Date | null };
 
 export interface NearestShelter {
   code: string;
@@ -23,6 +23,10 @@ export interface NearestShelter {
   facilities: string[];
   effectiveAreaM2: number | null;
   address: string | null;
+  /** How to get in (entrance), as stored. */
+  access: string | null;
+  /** When the shelter's record (its status included) was last changed (ISO time), if known. */
+  updatedAt: string | null;
 }
 
 export interface NearestSheltersResult {
@@ -43,14 +47,21 @@ export interface ShelterIndex {
 /**
  * Builds once a bucket-grid index of the usable shelters answering "k nearest to [lon, lat]" with
  * geodesic distance (m), walking time (min), capacity, class and facilities.
- * @example createShelterIndex(shelters, { county }).nearest([115.79, 36.11], 3).shelters[0].distanceM // → 412.7
+ * @example createShelterIndex(shelters, { county, shelters: config.domain.shelters, nearest: config.domain.nearest }).nearest([115.79, 36.11], 3).shelters[0].distanceM // → 412.7
  */
 export function createShelterIndex(
   shelters: FeatureCollection<Point, ShelterInput>,
-  options: { county?: Feature<Polygon | MultiPolygon> | Polygon | MultiPolygon; publicOnly?: boolean; shelters?: DomainConfig['shelters']; nearest?: DomainConfig['nearest'] } = {},
+  options: {
+    county?: Feature<Polygon | MultiPolygon> | Polygon | MultiPolygon;
+    /** `distanceToPolygonM(county)` built earlier (it costs far more than the index): used instead of building it again. */
+    countyDistance?: (lon: number, lat: number) => number;
+    publicOnly?: boolean;
+    shelters: Pick<DomainConfig['shelters'], 'usableStatuses' | 'walkingSpeedMPerMin'>;
+    nearest: DomainConfig['nearest'];
+  },
 ): ShelterIndex {
-  const cfg = options.shelters ?? domainDefaults.shelters;
-  const nearestCfg = options.nearest ?? domainDefaults.nearest;
+  const cfg = options.shelters;
+  const nearestCfg = options.nearest;
   const usable = shelters.features.filter((s) => cfg.usableStatuses.includes(s.properties.status) && (!options.publicOnly || s.properties.isPublic !== false));
   const lonLats = usable.map((s) => [s.geometry.coordinates[0]!, s.geometry.coordinates[1]!] as const);
   let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
@@ -65,7 +76,7 @@ export function createShelterIndex(
   const scale = usable.length ? (Math.cos((Math.max(Math.abs(minLat), Math.abs(maxLat)) * Math.PI) / 180) / Math.cos((index.projection.lat0 * Math.PI) / 180)) * 0.999 : 1;
   const xs = Float64Array.from(lonLats, ([lon]) => (lon - index.projection.lon0) * index.projection.mPerDegLon);
   const ys = Float64Array.from(lonLats, ([, lat]) => (lat - index.projection.lat0) * index.projection.mPerDegLat);
-  const toCounty = options.county ? distanceToPolygonM(options.county) : null;
+  const toCounty = options.countyDistance ?? (options.county ? distanceToPolygonM(options.county) : null);
 
   const describe = (j: number, distanceM: number): NearestShelter => {
     const p = usable[j]!.properties;
@@ -74,6 +85,7 @@ export function createShelterIndex(
       distanceM: Math.round(distanceM * 10) / 10, walkMinutes: Math.round((distanceM / cfg.walkingSpeedMPerMin) * 10) / 10,
       capacity: p.capacity, shelterClass: p.shelterClass, status: p.status, facilities: p.facilities ?? [],
       effectiveAreaM2: p.effectiveAreaM2 ?? null, address: p.address ?? null,
+      access: p.access ?? null, updatedAt: p.updatedAt == null ? null : new Date(p.updatedAt).toISOString(),
     };
   };
 

@@ -1,4 +1,4 @@
-import { domainDefaults, type DomainConfig } from '@riskmap/config';
+import type { DomainConfig } from '@riskmap/config';
 import type { BBox, Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { InputError } from '../input-error.js';
 import { localMetricProjection } from './local-metric-projection.js';
@@ -17,8 +17,10 @@ export interface DensityOptions {
   kernel?: DensityKernel;
   /** Point weight: the level's weight (default) or 1 per point. */
   weightBy?: 'level' | 'count';
-  riskLevels?: DomainConfig['riskLevels'];
-  emap?: DomainConfig['emap'];
+  /** Level weights (configuration). */
+  riskLevels: DomainConfig['riskLevels'];
+  /** Cell limits and default bandwidth (configuration). */
+  emap: Pick<DomainConfig['emap'], 'minCellM' | 'maxCellM' | 'defaultCellM' | 'kernelBandwidthM'>;
 }
 
 export interface DensityRaster {
@@ -39,8 +41,7 @@ type Extent = BBox | Polygon | MultiPolygon | Feature<Polygon | MultiPolygon>;
 
 /** Validated raster geometry, projected points and the kernel, shared by riskDensity and riskDensityNaive. */
 export function densitySetup(extent: Extent, riskPoints: FeatureCollection<Geometry | null, EmapRiskPointProps>, options: DensityOptions) {
-  const emap = options.emap ?? domainDefaults.emap;
-  const riskLevels = options.riskLevels ?? domainDefaults.riskLevels;
+  const { emap, riskLevels } = options;
   const cellM = options.cellM ?? emap.defaultCellM;
   const bandwidthM = options.bandwidthM ?? emap.kernelBandwidthM;
   const kernel = options.kernel ?? 'quartic';

@@ -1,15 +1,15 @@
-import { domainDefaults } from '@riskmap/config';
+import type { DomainConfig } from '@riskmap/config';
 import { InputError } from '../input-error.js';
 import type { LecInputs, RiskLevel } from '../model.js';
 import { bandLevel } from './band-level.js';
 
 /**
  * Grades a risk point by the LEC method: D = L × E × C (dimensionless), level from the configured bands.
- * @example gradeLec({ L: 6, E: 6, C: 15 }) // → { method: 'lec', score: 540, level: 1, … }
+ * @example gradeLec({ L: 6, E: 6, C: 15 }, config.domain.lec) // → { method: 'lec', score: 540, level: 1, … }
  */
 export function gradeLec(
   inputs: LecInputs,
-  lec = domainDefaults.lec,
+  lec: DomainConfig['lec'],
 ): { method: 'lec'; inputs: LecInputs; score: number; level: RiskLevel; methodVersion: string } {
   for (const factor of ['L', 'E', 'C'] as const) {
     const value = inputs[factor];

@@ -1,8 +1,8 @@
-import { domainDefaults } from '@riskmap/config';
+import type { DomainConfig } from '@riskmap/config';
 import { InputError } from '../input-error.js';
 import type { Substance } from '../model.js';
 
-type Gb18218 = typeof domainDefaults.gb18218;
+type Gb18218 = DomainConfig['gb18218'];
 
 /** β of one substance: toxic gases by formula (category default when the formula is not listed), others by category. */
 function betaOf(s: Substance, cfg: Gb18218): number {
@@ -19,13 +19,13 @@ function alphaOf(people: number, cfg: Gb18218): number {
 /**
  * Identifies and grades a 重大危险源 (GB 18218-2018): S = Σ q/Q (t/t), major when S ≥ 1;
  * R = α · Σ β·q/Q with α from the people within 500 m of the plant boundary; grade 1–4 (一级–四级).
- * @example gradeMajorHazard([{ name: '二氧化硫', formula: 'SO2', category: 'toxic-gas', quantityT: 200, thresholdT: 20 }], 60)
+ * @example gradeMajorHazard([{ name: '二氧化硫', formula: 'SO2', category: 'toxic-gas', quantityT: 200, thresholdT: 20 }], 60, config.domain.gb18218)
  * // → { sValue: 10, isMajor: true, alpha: 1.5, rValue: 30, grade: 3, … }
  */
 export function gradeMajorHazard(
   substances: Substance[],
   peopleNearby: number,
-  cfg = domainDefaults.gb18218,
+  cfg: Gb18218,
 ): { sValue: number; isMajor: boolean; alpha: number | null; rValue: number | null; grade: 1 | 2 | 3 | 4 | null; methodVersion: string } {
   if (!Number.isInteger(peopleNearby) || peopleNearby < 0) {
     throw new InputError(`peopleNearby must be a whole number ≥ 0; got ${String(peopleNearby)}`, 'peopleNearby');

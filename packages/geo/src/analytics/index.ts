@@ -19,8 +19,10 @@ export { shelterAreaPerCapita, type PerCapitaResult, type PerCapitaRow } from '.
 export { shelterCoverage, type WalkingImpedance } from './shelter-coverage.js';
 export { fireStationCoverage, type DrivingImpedance } from './fire-station-coverage.js';
 export { warehouseCoverage, type WarehouseImpedance } from './warehouse-coverage.js';
-export type { CoverageResult, DemandInput } from './coverage-by-reach.js';
+export type { CoverageResult, DemandInput, WeightedCoverage } from './coverage-by-reach.js';
+export { facilityReach, DEFAULT_RULES, type CoverageRule, type FacilityReach, type ReachConfig, type ReachSite } from './facility-reach.js';
 export { createShelterIndex, type NearestShelter, type NearestSheltersResult, type ShelterIndex } from './create-shelter-index.js';
+export { applyRiskWeights, type RiskWeighting } from './apply-risk-weights.js';
 
 // Coordinates, geometry, geodesy
 export { wgs84ToGcj02 } from './wgs84-to-gcj02.js';

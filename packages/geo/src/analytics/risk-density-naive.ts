@@ -5,12 +5,12 @@ import type { EmapRiskPointProps } from './risk-emap-by-grid.js';
 /**
  * The reference kernel density: every cell × every point (O(cells × points)); for tests and the
  * benchmark of riskDensity, which must return identical values.
- * @example riskDensityNaive(bbox, riskPoints, { cellM: 500 }).max // → same as riskDensity(…).max
+ * @example riskDensityNaive(bbox, riskPoints, { cellM: 500, riskLevels, emap }).max // → same as riskDensity(…).max
  */
 export function riskDensityNaive(
   extent: BBox | Polygon | MultiPolygon | Feature<Polygon | MultiPolygon>,
   riskPoints: FeatureCollection<Geometry | null, EmapRiskPointProps>,
-  options: DensityOptions = {},
+  options: DensityOptions,
 ): DensityRaster {
   const { h2, cols, rows, centreX, centreY, xs, ys, ws, kernelValue, toRaster } = densitySetup(extent, riskPoints, options);
   const values = new Float64Array(cols * rows);

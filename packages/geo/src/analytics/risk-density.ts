@@ -6,12 +6,12 @@ import type { EmapRiskPointProps } from './risk-emap-by-grid.js';
  * Kernel-density surface of risk weight (level weights per km², quartic or Epanechnikov kernel of
  * `bandwidthM` metres) on a raster of `cellM` metre cells over the extent; each point visits only
  * the cells within its bandwidth, giving the same values as riskDensityNaive.
- * @example riskDensity(county, riskPoints, { cellM: 200, bandwidthM: 1000 }).values // → row-major, north first
+ * @example riskDensity(county, riskPoints, { cellM: 200, bandwidthM: 1000, riskLevels: config.domain.riskLevels, emap: config.domain.emap }).values // → row-major, north first
  */
 export function riskDensity(
   extent: BBox | Polygon | MultiPolygon | Feature<Polygon | MultiPolygon>,
   riskPoints: FeatureCollection<Geometry | null, EmapRiskPointProps>,
-  options: DensityOptions = {},
+  options: DensityOptions,
 ): DensityRaster {
   const { cellM, bandwidthM, h2, cols, rows, centreX, centreY, xs, ys, ws, kernelValue, toRaster } = densitySetup(extent, riskPoints, options);
   const values = new Float64Array(cols * rows);

@@ -1,3 +1,4 @@
+import { domainDefaults } from '@riskmap/config';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { goldenFixtures } from '../../test/golden.js';
@@ -19,29 +20,29 @@ const fc = (...features: Feature<Point, P>[]): FeatureCollection<Point, P> => ({
 
 describe('riskEmapByArea', () => {
   it('colours each township by the highest level of the points inside it', () => {
-    const map = riskEmapByArea(areas, fc(point(115.81, 3), point(115.811, 1), point(115.83, 4)));
+    const map = riskEmapByArea(areas, fc(point(115.81, 3), point(115.811, 1), point(115.83, 4)), { riskLevels: domainDefaults.riskLevels });
     expect(map.features.map((f) => f.properties.level)).toEqual([1, 4]);
   });
   it('joins a point to its township by townshipCode before its position', () => {
-    const map = riskEmapByArea(areas, fc(point(115.81, 2, 'B')));
+    const map = riskEmapByArea(areas, fc(point(115.81, 2, 'B')), { riskLevels: domainDefaults.riskLevels });
     expect(map.features.map((f) => f.properties.total)).toEqual([0, 1]);
   });
   it('falls back to point-in-polygon when the townshipCode is unknown', () => {
-    const map = riskEmapByArea(areas, fc(point(115.81, 2, 'ZZ')));
+    const map = riskEmapByArea(areas, fc(point(115.81, 2, 'ZZ')), { riskLevels: domainDefaults.riskLevels });
     expect(map.features.map((f) => f.properties.total)).toEqual([1, 0]);
   });
   it('leaves a township without risk points uncoloured (level null)', () => {
-    expect(riskEmapByArea(areas, fc(point(115.81, 2))).features[1]!.properties).toMatchObject({ level: null, color: null, total: 0 });
+    expect(riskEmapByArea(areas, fc(point(115.81, 2)), { riskLevels: domainDefaults.riskLevels }).features[1]!.properties).toMatchObject({ level: null, color: null, total: 0 });
   });
   it('computes the weighted index per geodesic km² (a 0.02° square at 36.1° N is 4.00 km²)', () => {
-    const a = riskEmapByArea(areas, fc(point(115.81, 1), point(115.811, 1)), { method: 'weighted' }).features[0]!.properties;
+    const a = riskEmapByArea(areas, fc(point(115.81, 1), point(115.811, 1)), { method: 'weighted', riskLevels: domainDefaults.riskLevels }).features[0]!.properties;
     expect([a.areaKm2.toFixed(2), a.weightedIndex.toFixed(2)]).toEqual(['4.00', '4.00']);
   });
   it('counts points outside every area as unassigned', () => {
-    expect(riskEmapByArea(areas, fc(point(116, 1))).unassigned).toBe(1);
+    expect(riskEmapByArea(areas, fc(point(116, 1)), { riskLevels: domainDefaults.riskLevels }).unassigned).toBe(1);
   });
 });
 
 goldenFixtures('riskEmapByArea', (input: { areas: typeof areas; riskPoints: FeatureCollection<Point, P>; properties: Record<string, unknown> }) =>
-  riskEmapByArea(input.areas, input.riskPoints, input.properties),
+  riskEmapByArea(input.areas, input.riskPoints, { ...input.properties, riskLevels: domainDefaults.riskLevels }),
 );

@@ -19,12 +19,12 @@ export type RiskEmapAreas = FeatureCollection<Polygon | MultiPolygon, EmapAreaPr
  * Four-colour risk e-map by area (townships, enterprises …): each area's level (highest inside, or
  * Σ level weights per km² graded by bands), counts per level, top risks and colour. Points join an
  * area by `townshipCode`, else by point-in-polygon; areas in km² are geodesic.
- * @example riskEmapByArea(townships, riskPoints, { method: 'weighted' }).features[0].properties.color // → '#d7191c'
+ * @example riskEmapByArea(townships, riskPoints, { method: 'weighted', riskLevels: config.domain.riskLevels }).features[0].properties.color // → '#d7191c'
  */
 export function riskEmapByArea(
   areas: FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }>,
   riskPoints: FeatureCollection<Geometry | null, EmapRiskPointProps & { townshipCode?: string | null }>,
-  options: EmapLevelOptions = {},
+  options: EmapLevelOptions,
 ): RiskEmapAreas {
   const opts = resolveEmapOptions(options);
   const byCode = new Map<string, { counts: Record<RiskLevel, number>; top: TopRisk[] }>(

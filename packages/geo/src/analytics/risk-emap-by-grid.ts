@@ -1,3 +1,4 @@
+import type { DomainConfig } from '@riskmap/config';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { RiskLevel, RiskPointProps } from '../model.js';
 import { createMetricGrid, type CellShape, type MetricGrid } from './create-metric-grid.js';
@@ -23,28 +24,33 @@ export type RiskEmapGrid = FeatureCollection<Polygon | MultiPolygon, EmapCellPro
   unassigned: number;
 };
 
-export interface RiskEmapGridOptions extends EmapLevelOptions {
+type EmapCellLimits = Pick<DomainConfig['emap'], 'minCellM' | 'maxCellM' | 'defaultCellM'>;
+
+export type RiskEmapGridOptions = EmapLevelOptions & {
   /** Cell size in metres (square side or hex side), validated against emap.minCellM…maxCellM (field 'cell'). */
   cellM?: number;
   shape?: CellShape;
   /** Also return cells with no risk point (level null). */
   includeEmpty?: boolean;
-  /** A grid built earlier with createMetricGrid over the same county, to skip rebuilding it. */
-  grid?: MetricGrid;
-}
+} & (
+  /** A grid built earlier with createMetricGrid over the same county, to skip rebuilding it … */
+  | { grid: MetricGrid; emap?: EmapCellLimits }
+  /** … or the cell limits (configuration) to build one with. */
+  | { grid?: undefined; emap: EmapCellLimits }
+);
 
 /**
  * Four-colour risk e-map on a regular grid of square or hex cells of `cellM` metres clipped to the
  * county: each cell's level (highest inside, or weighted index per km²), counts, top risks, colour.
- * @example riskEmapByGrid(county, riskPoints, { cellM: 500, shape: 'hex' }).features[0].properties.level // → 1 … 4
+ * @example riskEmapByGrid(county, riskPoints, { cellM: 500, shape: 'hex', riskLevels: config.domain.riskLevels, emap: config.domain.emap }).features[0].properties.level // → 1 … 4
  */
 export function riskEmapByGrid(
   county: Feature<Polygon | MultiPolygon> | Polygon | MultiPolygon,
   riskPoints: FeatureCollection<Geometry | null, EmapRiskPointProps>,
-  options: RiskEmapGridOptions = {},
+  options: RiskEmapGridOptions,
 ): RiskEmapGrid {
   const opts = resolveEmapOptions(options);
-  const grid = options.grid ?? createMetricGrid(county, { cellM: options.cellM, shape: options.shape });
+  const grid = options.grid ?? createMetricGrid(county, { cellM: options.cellM, shape: options.shape }, options.emap);
 
   // Bucket points by cell id (counting sort): O(1) per point, no polygon tests.
   const n = riskPoints.features.length;

@@ -1,11 +1,12 @@
-import { domainDefaults, type DomainConfig } from '@riskmap/config';
+import type { DomainConfig } from '@riskmap/config';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { InputError } from '../input-error.js';
 import type { AdminAreaProps, ShelterProps } from '../model.js';
 import { polygonLocator } from './polygon-locator.js';
 
 export interface PerCapitaRow {
-  code: string;
+  /** The township's code (`county-town` / `county` for the two total rows). */
+  townshipCode: string;
   name: string;
   population: number;
   shelterCount: number;
@@ -35,6 +36,13 @@ export interface PerCapitaResult {
   county: PerCapitaRow;
   /** Counted shelters in no township (neither by code nor by position). */
   unassignedShelters: string[];
+  /**
+   * The two county shortfalls (docs/coverage-model.md §Shortfall): `netM2` = the county as one unit
+   * (a surplus in one township offsets a deficit in another; = county.shortfallM2), and
+   * `sumOfTownshipsM2` = Σ township shortfalls (no offset: the area to add for every township to reach
+   * the target on its own; what the shelter-gap siting closes).
+   */
+  shortfall: { netM2: number; sumOfTownshipsM2: number };
 }
 
 type TownshipProps = Pick<AdminAreaProps, 'code' | 'name' | 'population' | 'isUrban'>;
@@ -42,16 +50,16 @@ type ShelterInput = Pick<ShelterProps, 'code' | 'effectiveAreaM2' | 'capacity' |
 
 /**
  * Shelter area per capita per township: Σ effective area (m²) of usable shelters ÷ residents,
- * against the target (default 2.5 m²), with the shortfall, the capacity check (capacityShare ×
+ * against the target (default: the configured perCapitaTargetM2, 2.5 m²), with the shortfall, the capacity check (capacityShare ×
  * population), the county-town row (isUrban townships, the plan's indicator) and a county row.
- * @example shelterAreaPerCapita(townships, shelters).countyTown // → { perCapitaM2: 1.84, meetsTarget: false, shortfallM2: 210000, … }
+ * @example shelterAreaPerCapita(townships, shelters, { shelters: config.domain.shelters }).countyTown // → { perCapitaM2: 1.84, meetsTarget: false, shortfallM2: 210000, … }
  */
 export function shelterAreaPerCapita(
   townships: FeatureCollection<Polygon | MultiPolygon, TownshipProps>,
   shelters: FeatureCollection<Point | null, ShelterInput>,
-  options: { targetM2?: number; includePlanned?: boolean; shelters?: DomainConfig['shelters'] } = {},
+  options: { targetM2?: number; includePlanned?: boolean; shelters: DomainConfig['shelters'] },
 ): PerCapitaResult {
-  const cfg = options.shelters ?? domainDefaults.shelters;
+  const cfg = options.shelters;
   const targetM2 = options.targetM2 ?? cfg.perCapitaTargetM2;
   if (!(Number.isFinite(targetM2) && targetM2 > 0)) throw new InputError(`targetM2 must be > 0 m² per person; got ${String(targetM2)}`, 'targetM2');
   const statuses = options.includePlanned ? [...cfg.usableStatuses, 'planned'] : [...cfg.usableStatuses];
@@ -88,11 +96,11 @@ export function shelterAreaPerCapita(
     count[t]!++;
   });
 
-  const row = (code: string, name: string, population: number, areaM2: number, cap: number, n: number, targetApplies: boolean): PerCapitaRow => {
+  const row = (townshipCode: string, name: string, population: number, areaM2: number, cap: number, n: number, targetApplies: boolean): PerCapitaRow => {
     const perCapitaM2 = population > 0 ? Math.round((areaM2 / population) * 1000) / 1000 : null;
     const capacityRequired = Math.ceil(cfg.capacityShare * population);
     return {
-      code, name, population, shelterCount: n, effectiveAreaM2: areaM2, perCapitaM2,
+      townshipCode, name, population, shelterCount: n, effectiveAreaM2: areaM2, perCapitaM2,
       meetsTarget: population > 0 ? areaM2 >= targetM2 * population : null,
       shortfallM2: Math.max(0, Math.ceil(targetM2 * population - areaM2)),
       capacity: cap, capacityRequired, meetsCapacity: cap >= capacityRequired, targetApplies,
@@ -109,8 +117,10 @@ export function shelterAreaPerCapita(
   };
   const urban = townships.features.filter((t) => t.properties.isUrban);
   const countyTown = urban.length === 0 ? null : row('county-town', '县城', ...sum((i) => townships.features[i]!.properties.isUrban), true);
+  const county = row('county', '全县', ...sum(() => true), false);
   return {
     areaBasis: 'effective', targetM2, capacityShare: cfg.capacityShare, statusesCounted: statuses,
-    townships: rows, countyTown, county: row('county', '全县', ...sum(() => true), false), unassignedShelters,
+    townships: rows, countyTown, county, unassignedShelters,
+    shortfall: { netM2: county.shortfallM2, sumOfTownshipsM2: rows.reduce((s, r) => s + r.shortfallM2, 0) },
   };
 }

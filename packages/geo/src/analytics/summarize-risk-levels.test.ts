@@ -1,7 +1,8 @@
+import { domainDefaults } from '@riskmap/config';
 import { describe, expect, it } from 'vitest';
 import { emapLegend, insertTopRisk, resolveEmapOptions, summarizeRiskLevels, type TopRisk } from './summarize-risk-levels.js';
 
-const opts = resolveEmapOptions({});
+const opts = resolveEmapOptions({ riskLevels: domainDefaults.riskLevels });
 const risk = (code: string, level: 1 | 2 | 3 | 4, score: number): TopRisk => ({ code, name: code, level, score });
 
 describe('summarizeRiskLevels', () => {
@@ -12,7 +13,7 @@ describe('summarizeRiskLevels', () => {
     expect(summarizeRiskLevels({ 1: 1, 2: 0, 3: 0, 4: 1 }, [], 2, opts).weightedIndex).toBe(4.5);
   });
   it('grades the weighted index with the default bands (4.5 per km² is above 4 → level 2)', () => {
-    expect(summarizeRiskLevels({ 1: 1, 2: 0, 3: 0, 4: 1 }, [], 2, resolveEmapOptions({ method: 'weighted' })).level).toBe(2);
+    expect(summarizeRiskLevels({ 1: 1, 2: 0, 3: 0, 4: 1 }, [], 2, resolveEmapOptions({ method: 'weighted', riskLevels: domainDefaults.riskLevels })).level).toBe(2);
   });
 });
 
@@ -26,7 +27,7 @@ describe('insertTopRisk', () => {
 
 describe('emapLegend', () => {
   it('counts areas per level and shows the weighted bands', () => {
-    const legend = emapLegend([1, 1, 4, null], resolveEmapOptions({ method: 'weighted' }));
+    const legend = emapLegend([1, 1, 4, null], resolveEmapOptions({ method: 'weighted', riskLevels: domainDefaults.riskLevels }));
     expect(legend.items.map((i) => [i.count, i.indexAbove])).toEqual([[2, 8], [0, 4], [0, 2], [1, -Infinity]]);
   });
 });

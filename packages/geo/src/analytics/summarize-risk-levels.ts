@@ -1,4 +1,4 @@
-import { domainDefaults, type Band, type DomainConfig } from '@riskmap/config';
+import type { Band, DomainConfig } from '@riskmap/config';
 import { InputError } from '../input-error.js';
 import type { RiskLevel } from '../model.js';
 import { bandLevel } from './band-level.js';
@@ -10,7 +10,8 @@ const LEVELS: readonly RiskLevel[] = [1, 2, 3, 4];
 export interface EmapLevelOptions {
   /** 'max' (default): the highest level inside; 'weighted': Σ level weights ÷ area (km²) graded by `weightedBands`. */
   method?: EmapMethod;
-  riskLevels?: DomainConfig['riskLevels'];
+  /** Colour and weight of each level (configuration). */
+  riskLevels: DomainConfig['riskLevels'];
   /** Bands of the weighted index (per km²), high → low. Default: level L when denser than one level-L point per km² (above = weight of L). */
   weightedBands?: Band[];
   /** How many of the highest risks to list per area (default 5). */
@@ -36,7 +37,7 @@ export function resolveEmapOptions(options: EmapLevelOptions) {
   if (!EMAP_METHODS.includes(method)) throw new InputError(`method must be max or weighted; got ${String(method)}`, 'method', EMAP_METHODS);
   const topN = options.topN ?? 5;
   if (!(Number.isInteger(topN) && topN >= 0)) throw new InputError(`topN must be a whole number ≥ 0; got ${String(topN)}`, 'topN');
-  const riskLevels = options.riskLevels ?? domainDefaults.riskLevels;
+  const riskLevels = options.riskLevels;
   const weightedBands = options.weightedBands ?? LEVELS.map((level) => ({ level, above: level === 4 ? -Infinity : riskLevels[level].weight }));
   return { method, topN, riskLevels, weightedBands };
 }
@@ -64,7 +65,7 @@ export function insertTopRisk(top: TopRisk[], risk: TopRisk, n: number): void {
 /**
  * Level, colour and weighted index of one area (township or cell) from its counts per level and
  * its top risks (kept with insertTopRisk); area in km².
- * @example summarizeRiskLevels({ 1: 0, 2: 1, 3: 0, 4: 0 }, [], 4, resolveEmapOptions({})) // → { level: 2, weightedIndex: 1, … }
+ * @example summarizeRiskLevels({ 1: 0, 2: 1, 3: 0, 4: 0 }, [], 4, resolveEmapOptions({ riskLevels: config.domain.riskLevels })) // → { level: 2, weightedIndex: 1, … }
  */
 export function summarizeRiskLevels(counts: Record<RiskLevel, number>, top: TopRisk[], areaKm2: number, opts: ReturnType<typeof resolveEmapOptions>): AreaRiskSummary {
   let weightSum = 0;

@@ -1,4 +1,4 @@
-import { domainDefaults, type DomainConfig } from '@riskmap/config';
+import type { DomainConfig } from '@riskmap/config';
 import type { FeatureCollection, Point } from 'geojson';
 import { InputError } from '../input-error.js';
 import type { WarehouseProps } from '../model.js';
@@ -19,14 +19,14 @@ type WarehouseInput = Pick<WarehouseProps, 'code' | 'name' | 'level'>;
  * Reach of emergency-supply warehouses: a demand point is covered when the driving time (geodesic
  * metres × detourFactor at speedKmh) to a warehouse is within its level's reach minutes, there being
  * no road network; population covered per township, uncovered points and the population each serves.
- * @example warehouseCoverage(demandPoints, warehouses).facilities[0].reachM // → 45000 road metres for a county warehouse (60 min × 45 km/h)
+ * @example warehouseCoverage(demandPoints, warehouses, { warehouses: config.domain.warehouses }).facilities[0].reachM // → 45000 road metres for a county warehouse (60 min × 45 km/h)
  */
 export function warehouseCoverage(
   demandPoints: FeatureCollection<Point, DemandInput>,
   warehouses: FeatureCollection<Point, WarehouseInput>,
-  options: { speedKmh?: number; detourFactor?: number; warehouses?: DomainConfig['warehouses'] } = {},
+  options: { speedKmh?: number; detourFactor?: number; warehouses: DomainConfig['warehouses'] },
 ): CoverageResult<WarehouseImpedance> {
-  const cfg = options.warehouses ?? domainDefaults.warehouses;
+  const cfg = options.warehouses;
   const detourFactor = options.detourFactor ?? cfg.detourFactor;
   if (!(Number.isFinite(detourFactor) && detourFactor >= 1)) throw new InputError(`detourFactor must be ≥ 1; got ${String(detourFactor)}`, 'detourFactor');
   const speedKmh = options.speedKmh ?? cfg.speedKmh;

@@ -1,3 +1,4 @@
+import { domainDefaults } from '@riskmap/config';
 import type { FeatureCollection, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { classifyShelters, type ShelterInput } from './classify-shelters.js';
@@ -9,7 +10,7 @@ const shelter = (code: string, lat: number, extra: Partial<ShelterInput> = {}) =
   geometry: { type: 'Point' as const, coordinates: [at[0], lat] },
 });
 const fc = (...f: ReturnType<typeof shelter>[]): FeatureCollection<Point, ShelterInput> => ({ type: 'FeatureCollection', features: f });
-const zones = incidentZones(at, { type: 'explosion' }); // 300 / 1000 / 2000 m
+const zones = incidentZones(at, { type: 'explosion', incident: domainDefaults.incident }); // 300 / 1000 / 2000 m
 const options = { usableStatuses: ['built', 'open'], suitability: 'fire' as const };
 
 describe('classifyShelters', () => {

@@ -1,3 +1,4 @@
+import { domainDefaults } from '@riskmap/config';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { goldenFixtures } from '../../test/golden.js';
@@ -11,7 +12,8 @@ function layersOf(input: { features: { properties: { layer: string } }[] }): Inc
   return layers as unknown as IncidentLayers;
 }
 const fixture = JSON.parse(readFileSync(new URL('../../test/fixtures/incidentImpact/in/explosion-at-hazard-source.geojson', import.meta.url), 'utf8'));
-const run = () => incidentImpact(fixture.properties, layersOf(fixture));
+const config = { incident: domainDefaults.incident, fireStations: domainDefaults.fireStations, usableShelterStatuses: domainDefaults.shelters.usableStatuses };
+const run = () => incidentImpact(fixture.properties, layersOf(fixture), config);
 
 // Explosion at H0 with zones 300 / 1000 / 2000 m: V1 (200 m N, 100 people) severe, V2 (800 m E, 300) evacuate,
 // V3 (1.5 km S, 50) shelter in place, V4 (3 km N) outside. Safe: S-near (2.5 km N, 250) and S-far (4 km S, 1000).
@@ -60,5 +62,5 @@ describe('incidentImpact', () => {
     expect(run().scenario).toMatchObject({ shape: 'circle', plumeBearingDeg: null, shelterSuitability: 'fire' });
   });
 
-  goldenFixtures('incidentImpact', (input) => incidentImpact(input.properties, layersOf(input)));
+  goldenFixtures('incidentImpact', (input) => incidentImpact(input.properties, layersOf(input), config));
 });

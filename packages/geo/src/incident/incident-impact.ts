@@ -1,4 +1,4 @@
-import { domainDefaults, type DomainConfig, type IncidentConfig } from '@riskmap/config';
+import type { DomainConfig, IncidentConfig } from '@riskmap/config';
 import type { FeatureCollection, Geometry, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { allocateEvacuees, type Allocation } from './allocate-evacuees.js';
 import { allocationLines, type AllocationLineProps } from './allocation-lines.js';
@@ -31,10 +31,10 @@ export interface IncidentLayers {
 }
 
 export interface IncidentImpactOptions {
-  incident?: IncidentConfig;
-  fireStations?: DomainConfig['fireStations'];
-  /** Shelter statuses that can take people (default: the configured usable statuses). */
-  usableShelterStatuses?: readonly string[];
+  incident: IncidentConfig;
+  fireStations: DomainConfig['fireStations'];
+  /** Shelter statuses that can take people (the configured shelters.usableStatuses). */
+  usableShelterStatuses: readonly string[];
 }
 
 export type ImpactZoneProps = ZoneProps & Omit<ZonePopulationRow, 'key' | 'rank' | 'evacuate'>;
@@ -72,10 +72,10 @@ export interface IncidentImpact {
  * inside (domino candidates, by level), shelters inside (unsafe) and safe ones outside, the exact
  * least-distance allocation of evacuated villages to safe shelters within capacity, fire stations
  * by arrival time and the nearest warehouses with stock. Distances are straight-line geodesic metres.
- * @example incidentImpact({ location: [115.8, 36.1], type: 'fire' }, layers).fireStations[0].etaMinutes
+ * @example incidentImpact({ location: [115.8, 36.1], type: 'fire' }, layers, { incident: d.incident, fireStations: d.fireStations, usableShelterStatuses: d.shelters.usableStatuses }).fireStations[0].etaMinutes
  */
-export function incidentImpact(scenario: IncidentScenario, layers: IncidentLayers, options: IncidentImpactOptions = {}): IncidentImpact {
-  const cfg = options.incident ?? domainDefaults.incident;
+export function incidentImpact(scenario: IncidentScenario, layers: IncidentLayers, options: IncidentImpactOptions): IncidentImpact {
+  const cfg = options.incident;
   const zones = incidentZones(scenario.location, { type: scenario.type, radiiM: scenario.radiiM, windFromDeg: scenario.windFromDeg, windSpeedMs: scenario.windSpeedMs, incident: cfg });
   const people = zonePopulation(zones, layers.demandPoints, layers.townships);
   const inside = <T extends { zone: string | null }>(rows: T[]) => rows.filter((r): r is T & { zone: string } => r.zone !== null);
@@ -92,7 +92,7 @@ export function incidentImpact(scenario: IncidentScenario, layers: IncidentLayer
     })).sort((a, b) => (a.grade ?? 9) - (b.grade ?? 9) || a.distanceM - b.distanceM);
 
   const suitability = cfg.shelterSuitability[scenario.type];
-  const shelters = classifyShelters(zones, layers.shelters, { usableStatuses: options.usableShelterStatuses ?? domainDefaults.shelters.usableStatuses, suitability });
+  const shelters = classifyShelters(zones, layers.shelters, { usableStatuses: options.usableShelterStatuses, suitability });
   const evacuating = people.villages.filter((v) => v.evacuate);
   const allocation = allocateEvacuees(
     evacuating.map((v) => ({ id: v.id, name: v.name, lonLat: v.lonLat, people: v.population })),

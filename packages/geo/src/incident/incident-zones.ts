@@ -1,4 +1,4 @@
-import { domainDefaults, type IncidentConfig } from '@riskmap/config';
+import type { IncidentConfig } from '@riskmap/config';
 import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
 import { InputError } from '../input-error.js';
 import { localMetricProjection } from '../analytics/local-metric-projection.js';
@@ -12,7 +12,8 @@ export interface IncidentZonesOptions {
   /** Direction the wind blows FROM (degrees clockwise from north); releases then spread downwind. */
   windFromDeg?: number;
   windSpeedMs?: number;
-  incident?: IncidentConfig;
+  /** Zone keys and radii per type, the evacuated zones, the plume table and the largest radius (configuration). */
+  incident: Pick<IncidentConfig, 'zones' | 'evacuateZones' | 'plume' | 'maxRadiusM'>;
   /** Vertices per full circle of the drawn polygons (default 128). */
   stepsPerCircle?: number;
 }
@@ -25,10 +26,10 @@ const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
  * shift) and the outer zones become that circle plus a downwind sector of their radius, centred on
  * windFromDeg + 180° with the half-angle for the wind speed. Membership is exact (see zoneLocator);
  * the polygons draw it with `stepsPerCircle` vertices.
- * @example incidentZones([115.8, 36.1], { type: 'toxic-release', windFromDeg: 0, windSpeedMs: 3 }).features[1].properties.bearingDeg // → 180
+ * @example incidentZones([115.8, 36.1], { type: 'toxic-release', windFromDeg: 0, windSpeedMs: 3, incident: config.domain.incident }).features[1].properties.bearingDeg // → 180
  */
 export function incidentZones(center: readonly [number, number], options: IncidentZonesOptions): FeatureCollection<Polygon, ZoneProps> {
-  const cfg = options.incident ?? domainDefaults.incident;
+  const cfg = options.incident;
   const [lon, lat] = center;
   if (!(Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) {
     throw new InputError(`location must be [lon, lat] in degrees; got [${String(lon)}, ${String(lat)}]`, 'location');

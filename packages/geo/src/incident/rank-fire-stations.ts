@@ -1,4 +1,4 @@
-import { domainDefaults, type DomainConfig } from '@riskmap/config';
+import type { DomainConfig } from '@riskmap/config';
 import type { FeatureCollection, Point } from 'geojson';
 import { haversineM } from '../analytics/haversine-m.js';
 import { featureKey } from './feature-key.js';
@@ -32,14 +32,14 @@ export interface FireStationEta {
  * the configured default) + straight-line metres × detourFactor at the urban or rural speed of the
  * station's township (urban without a township list: the slower, so safer, figure) — there being no
  * road network. Ties go to the nearer station; `limit` keeps the first few.
- * @example rankFireStations([115.8, 36.1], stations, { limit: 3 })[0].etaMinutes
+ * @example rankFireStations([115.8, 36.1], stations, { fireStations: config.domain.fireStations, limit: 3 })[0].etaMinutes
  */
 export function rankFireStations(
   location: readonly [number, number],
   stations: FeatureCollection<Point, FireStationInput>,
-  options: { urbanTownshipCodes?: readonly string[]; fireStations?: DomainConfig['fireStations']; limit?: number } = {},
+  options: { urbanTownshipCodes?: readonly string[]; fireStations: Pick<DomainConfig['fireStations'], 'turnoutMinutes' | 'speedKmh' | 'detourFactor'>; limit?: number },
 ): FireStationEta[] {
-  const cfg = options.fireStations ?? domainDefaults.fireStations;
+  const cfg = options.fireStations;
   const urban = options.urbanTownshipCodes ? new Set(options.urbanTownshipCodes) : null;
   const ranked = stations.features.map((f): FireStationEta => {
     const p = f.properties;

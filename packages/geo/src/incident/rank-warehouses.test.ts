@@ -1,3 +1,4 @@
+import { domainDefaults } from '@riskmap/config';
 import type { FeatureCollection, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { incidentZones } from './incident-zones.js';
@@ -9,7 +10,7 @@ const warehouse = (code: string, lat: number, quantity = 10) => ({
   geometry: { type: 'Point' as const, coordinates: [at[0], lat] },
 });
 const fc = (...f: ReturnType<typeof warehouse>[]): FeatureCollection<Point, WarehouseInput> => ({ type: 'FeatureCollection', features: f });
-const zones = incidentZones(at, { type: 'fire' });
+const zones = incidentZones(at, { type: 'fire', incident: domainDefaults.incident });
 
 describe('rankWarehouses', () => {
   it('lists warehouses nearest first with their distance', () => {

@@ -1,3 +1,4 @@
+import { domainDefaults } from '@riskmap/config';
 import * as turf from '@turf/turf';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ const township = (population: number, code = 'T1'): FeatureCollection<Polygon, T
   type: 'FeatureCollection', features: [{ ...turf.bboxPolygon([115.7, 36.0, 115.9, 36.2]), properties: { code, population } }],
 });
 // Fire: severe 100 m, evacuate 300 m, shelter-in-place 1000 m.
-const fire = incidentZones(at, { type: 'fire' });
+const fire = incidentZones(at, { type: 'fire', incident: domainDefaults.incident });
 const villages = points(point('A', 50, 100), point('B', 200, 50), point('C', 600, 20), point('D', 2000, 1000));
 
 describe('zonePopulation', () => {
@@ -60,7 +61,7 @@ describe('zonePopulation', () => {
   // 1.5 km sector minus the circle = 0.565 km² → 14; the village 1 km north is in it, the one south is not.
   goldenFixtures('zonePopulation', (input) => {
     const p = input.properties;
-    const zones = incidentZones(p.center, { type: p.type, radiiM: p.radiiM, windFromDeg: p.windFromDeg, windSpeedMs: p.windSpeedMs });
+    const zones = incidentZones(p.center, { type: p.type, radiiM: p.radiiM, windFromDeg: p.windFromDeg, windSpeedMs: p.windSpeedMs, incident: domainDefaults.incident });
     const byType = (t: string) => ({ type: 'FeatureCollection' as const, features: input.features.filter((f: any) => f.geometry.type === t || (t === 'Polygon' && f.geometry.type === 'MultiPolygon')) });
     return zonePopulation(zones, byType('Point') as never, byType('Polygon') as never);
   });

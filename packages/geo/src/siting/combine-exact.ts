@@ -17,7 +17,7 @@ export function combineExact(
   simpleBound: number | null = null,
 ): CoreSolution {
   if (run.status === 'infeasible' || run.status === 'other') {
-    if (!run.hasSolution) return { ...heuristic, timeMs: performance.now() - t0 };
+    if (!run.hasSolution) return { ...heuristic, timeMs: performance.now() - t0, timeLimitReached: false };
   }
   let chosen = heuristic.chosen;
   let objective = heuristic.objective;
@@ -41,6 +41,8 @@ export function combineExact(
     else if (sense === 'min') bound = Math.min(Math.max(0, ...candidates), objective);
     else bound = Math.max(Math.min(...candidates), objective);
   }
+  // A fallback bound of 0 under a positive minimum proves nothing: the gap is unknown, not 100 %.
+  if (run.status !== 'optimal' && sense === 'min' && bound !== null && bound <= 0 && objective > 1e-9) bound = null;
   const gap = bound === null ? null : Math.abs(objective - bound) / Math.max(Math.abs(objective), 1e-12);
   return {
     chosen,
@@ -50,6 +52,7 @@ export function combineExact(
     bound,
     gap: run.status === 'optimal' ? 0 : gap,
     timeMs: performance.now() - t0,
+    timeLimitReached: run.status === 'time-limit',
     greedyObjective: heuristic.greedyObjective,
   };
 }

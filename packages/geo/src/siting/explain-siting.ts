@@ -6,6 +6,12 @@ export interface SitingIndicators {
   coveredWeight: number | null;
   coveredCount: number | null;
   coveredShare: number | null;
+  /** Σ demand weight (the denominator of coveredShare): population, or risk-weighted population. */
+  totalWeight: number;
+  /** People (demand population before any risk weighting) within the standard, and their share of totalPopulation. */
+  coveredPopulation: number | null;
+  totalPopulation: number;
+  coveredPopulationShare: number | null;
   /** Σ weight × impedance to the nearest site, over demand some site reaches (null if none does). */
   weightedImpedance: number | null;
   meanImpedance: number | null;
@@ -44,14 +50,18 @@ export function explainSiting(
 ): { sites: ChosenSite[]; before: SitingIndicators; after: SitingIndicators } {
   const n = m.nDemand;
   const near = new Float64Array(n);
+  const raw = m.existingRaw;
+  const nearRaw = raw ? Float64Array.from(raw) : near;
   const owner = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     near[i] = m.existing[i]!;
     for (const j of chosen) {
       const d = m.values[j * n + i]!;
       if (d < near[i]!) [near[i], owner[i]] = [d, j];
+      if (raw && d < nearRaw[i]!) nearRaw[i] = d;
     }
   }
+  const pop = m.population ?? m.weights;
   const sites = chosen.map((j): ChosenSite => {
     const ids: SitingId[] = [];
     let weight = 0;
@@ -86,7 +96,11 @@ export function explainSiting(
       maxImpedance: ids.length > 0 ? max : null,
     };
   });
-  return { sites, before: indicators(m.existing, m.weights, limit), after: indicators(near, m.weights, limit) };
+  return {
+    sites,
+    before: indicators(m.existing, raw ?? m.existing, m.weights, pop, limit),
+    after: indicators(near, nearRaw, m.weights, pop, limit),
+  };
 }
 
 function nearestChosen(m: SitingMatrix, chosen: readonly number[], i: number): number {
@@ -99,19 +113,25 @@ function nearestChosen(m: SitingMatrix, chosen: readonly number[], i: number): n
   return best;
 }
 
-function indicators(near: Float64Array, w: Float64Array, limit: number | null): SitingIndicators {
+/** `near` decides coverage (scaled to the common standard); `nearRaw` gives the impedance figures. */
+function indicators(near: Float64Array, nearRaw: Float64Array, w: Float64Array, pop: Float64Array, limit: number | null): SitingIndicators {
   let covW = 0;
+  let covP = 0;
+  let totP = 0;
   let covN = 0;
   let totW = 0;
   let sum = 0;
   let reachW = 0;
   let max = 0;
   let unreachable = 0;
-  near.forEach((d, i) => {
+  near.forEach((c, i) => {
     const wi = w[i]!;
+    const d = nearRaw[i]!;
     totW += wi;
-    if (limit !== null && d <= limit) {
+    totP += pop[i]!;
+    if (limit !== null && c <= limit) {
       covW += wi;
+      covP += pop[i]!;
       covN++;
     }
     if (!(wi > 0)) return;
@@ -127,6 +147,10 @@ function indicators(near: Float64Array, w: Float64Array, limit: number | null): 
     coveredWeight: limit === null ? null : covW,
     coveredCount: limit === null ? null : covN,
     coveredShare: limit === null ? null : totW > 0 ? covW / totW : null,
+    totalWeight: totW,
+    coveredPopulation: limit === null ? null : covP,
+    totalPopulation: totP,
+    coveredPopulationShare: limit === null ? null : totP > 0 ? covP / totP : null,
     weightedImpedance: reachW > 0 ? sum : null,
     meanImpedance: reachW > 0 ? sum / reachW : null,
     maxImpedance: unreachable > 0 || reachW === 0 ? null : max,

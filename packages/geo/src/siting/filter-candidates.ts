@@ -15,6 +15,10 @@ export interface ExcludedCandidate {
   id: SitingId;
   reason: 'site-type' | 'area' | 'hazard-distance';
   detail: string;
+  /** Hazard distance: the nearest hazard source within the safety distance, how far (m) and the distance required (m). */
+  hazardId?: SitingId;
+  distanceM?: number;
+  minDistanceM?: number;
 }
 
 /**
@@ -46,7 +50,14 @@ export function filterCandidates(
     }
     if (nearest) {
       const name = nearest.id === undefined ? 'a hazard source' : `hazard source ${nearest.id}`;
-      excluded.push({ id: c.id, reason: 'hazard-distance', detail: `${Math.round(nearest.d)} m from ${name}, closer than ${minD} m` });
+      excluded.push({
+        id: c.id,
+        reason: 'hazard-distance',
+        detail: `${Math.round(nearest.d)} m from ${name}, closer than ${minD} m`,
+        ...(nearest.id !== undefined ? { hazardId: nearest.id } : {}),
+        distanceM: Math.round(nearest.d),
+        minDistanceM: minD,
+      });
       continue;
     }
     kept.push(c);

@@ -85,6 +85,7 @@ export function lscpHeuristic(cs: CoverageSets, opts: { timeLimitMs?: number; se
     bound: null,
     gap: null,
     timeMs: performance.now() - t0,
+    timeLimitReached: performance.now() >= deadline,
     greedyObjective,
   };
 }

@@ -61,6 +61,7 @@ export function mclpHeuristic(
     bound: null,
     gap: null,
     timeMs: performance.now() - t0,
+    timeLimitReached: performance.now() >= deadline,
     greedyObjective,
   };
 }

@@ -62,6 +62,7 @@ export function pCenterHeuristic(
     bound: null,
     gap: null,
     timeMs: performance.now() - t0,
+    timeLimitReached: performance.now() >= deadline,
     greedyObjective,
   };
 }

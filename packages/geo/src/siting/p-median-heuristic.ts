@@ -53,6 +53,7 @@ export function pMedianHeuristic(
     bound: null,
     gap: null,
     timeMs: performance.now() - t0,
+    timeLimitReached: performance.now() >= deadline,
     greedyObjective,
   };
 }

@@ -51,11 +51,22 @@ export function runMip(
         // A rejected start only loses a warm start, never correctness.
       }
     }
+    const started = performance.now();
     model.run();
+    const elapsedMs = performance.now() - started;
     const code = model.getModelStatus();
     const s = highs.constants.modelStatus;
+    // A run stopped before it could report (e.g. inside presolve) at its limit is a time-limit stop too.
     const status =
-      code === s.optimal ? 'optimal' : code === s.timeLimit || code === s.interrupted ? 'time-limit' : code === s.infeasible ? 'infeasible' : 'other';
+      code === s.optimal
+        ? 'optimal'
+        : code === s.timeLimit || code === s.interrupted
+          ? 'time-limit'
+          : code === s.infeasible
+            ? 'infeasible'
+            : elapsedMs >= Math.max(options.timeLimitMs, 1) * 0.99
+              ? 'time-limit'
+              : 'other';
     const primal = Number(model.info.get('primal_solution_status') ?? 0);
     const hasSolution = status === 'optimal' || primal === 2;
     const values = new Float64Array(columns.length);

@@ -1,3 +1,4 @@
+import { domainDefaults } from '@riskmap/config';
 import { beforeAll, describe } from 'vitest';
 import { goldenFixtures } from '../../test/golden.js';
 import { loadHighs } from './load-highs.js';
@@ -13,7 +14,7 @@ beforeAll(async () => {
 
 /** Fixture = points with a `role` + the problem as the collection's `properties`; output without the clock. */
 function compute(input: { properties: Parameters<typeof sitingProblemFromGeoJson>[1] } & Parameters<typeof sitingProblemFromGeoJson>[0]) {
-  const out = sitingResultToGeoJson(solveSitingWith(sitingProblemFromGeoJson(input, input.properties), highs));
+  const out = sitingResultToGeoJson(solveSitingWith(sitingProblemFromGeoJson(input, input.properties), highs, domainDefaults));
   delete out.properties.timeMs;
   return out;
 }

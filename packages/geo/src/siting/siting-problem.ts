@@ -1,4 +1,5 @@
 /** The plain-data problem `solveSiting` takes and the result it returns (what `POST /api/siting` carries). */
+import type { DomainConfig } from '@riskmap/config';
 import type { ChosenSite, SitingIndicators } from './explain-siting.js';
 import type { CandidateFilter, ExcludedCandidate } from './filter-candidates.js';
 import type { ShelterGapInput, ShelterGapResult } from './solve-shelter-gap.js';
@@ -18,7 +19,7 @@ export interface LocationProblem {
   radiusM?: number;
   /** Coverage standard in minutes (time or network impedance); required by LSCP and MCLP. */
   minutes?: number;
-  /** Default { kind: 'geodesic', detourFactor: 1.3 }. */
+  /** Default { kind: 'geodesic' } at the configured fireStations.detourFactor. */
   impedance?: ImpedanceSpec;
   filter?: CandidateFilter;
   /** Picks defaults: hazard safety distance (1 000 m shelters, 300 m fire stations) and turn-out minutes. */
@@ -30,13 +31,24 @@ export interface LocationProblem {
   iterations?: number;
 }
 
-export interface ShelterGapProblem extends Omit<ShelterGapInput, 'highs' | 'candidates'> {
+export interface ShelterGapProblem extends Omit<ShelterGapInput, 'highs' | 'candidates' | 'perCapitaTargetM2'> {
   kind: 'shelter-gap';
+  /** m² of effective area per resident; default: the configured shelters.perCapitaTargetM2. */
+  perCapitaTargetM2?: number;
   candidates: SitingCandidate[];
   filter?: CandidateFilter;
 }
 
 export type SitingProblem = LocationProblem | ShelterGapProblem;
+
+/**
+ * The configuration a solve takes its defaults from (a `DomainConfig` is one): hazard safety distances,
+ * fire-station turn-out, speed and detour factor, the shelters' per-capita target.
+ */
+export interface SitingConfig {
+  fireStations: Pick<DomainConfig['fireStations'], 'detourFactor' | 'speedKmh' | 'turnoutMinutes' | 'hazardousSiteDistanceM'>;
+  shelters: Pick<DomainConfig['shelters'], 'perCapitaTargetM2' | 'safetyDistanceM'>;
+}
 
 export interface LocationResult {
   problem: LocationProblemKind;
@@ -56,6 +68,8 @@ export interface LocationResult {
   optimal: boolean;
   gap: number | null;
   timeMs: number;
+  /** True only when the time limit cut the search (not merely when the run used most of its budget). */
+  timeLimitReached: boolean;
   /** Coverage problems: demand neither an existing site nor any candidate reaches within the standard. */
   uncoverableDemandIds: SitingId[];
   excludedCandidates: ExcludedCandidate[];

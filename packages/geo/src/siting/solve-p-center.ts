@@ -29,12 +29,14 @@ export function solvePCenter(m: SitingMatrix, opts: SolveOptions & { p: number; 
   let lo = 0;
   let hi = sorted.length; // sorted[hi] (or the heuristic when hi = length) is feasible
   let stopped = false;
+  let timedOut = false;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const r = sorted[mid]!;
     const left = deadline - performance.now();
     if (left <= 0) {
       stopped = true;
+      timedOut = true;
       break;
     }
     const cover = solveLscp(matrix, { limit: r, highs: opts.highs, timeLimitMs: left, seed: opts.seed, iterations: 20 });
@@ -46,6 +48,7 @@ export function solvePCenter(m: SitingMatrix, opts: SolveOptions & { p: number; 
       lo = mid + 1;
     } else {
       stopped = true;
+      timedOut = cover.timeLimitReached === true;
       break;
     }
   }
@@ -59,6 +62,7 @@ export function solvePCenter(m: SitingMatrix, opts: SolveOptions & { p: number; 
     bound,
     gap,
     timeMs: performance.now() - t0,
+    timeLimitReached: timedOut,
     greedyObjective: heuristic.greedyObjective,
   };
 }

@@ -12,9 +12,13 @@ beforeAll(async () => {
 
 const site = (id: string, townshipCode: string, effectiveAreaM2: number) => ({ id, lon: 115.8, lat: 36.1, townshipCode, effectiveAreaM2 });
 
+/** The target the brute force below counts with (m² per resident). */
+const TARGET_M2 = 2.5;
+
 /** A needs 2 500 − 1 000 = 1 500 m²; B is at target; C needs 5 000 m² but has only 3 000 m² of candidates. */
 function county(): ShelterGapInput {
   return {
+    perCapitaTargetM2: TARGET_M2,
     townships: [
       { code: 'A', population: 1000, currentEffectiveAreaM2: 1000 },
       { code: 'B', population: 1000, currentEffectiveAreaM2: 2600 },
@@ -53,7 +57,7 @@ describe('solveShelterGap', () => {
       const townships = [0, 1].map((t) => ({ code: `T${t}`, population: 500 + Math.floor(rand() * 1500), currentEffectiveAreaM2: Math.floor(rand() * 1500) }));
       const candidates = Array.from({ length: 9 }, (_, k) => site(`s${k}`, `T${k % 2}`, 200 + Math.floor(rand() * 1800)));
       for (const objective of ['fewest-sites', 'least-area'] as const) {
-        const r = solveShelterGap({ townships, candidates, objective, highs });
+        const r = solveShelterGap({ townships, candidates, objective, highs, perCapitaTargetM2: TARGET_M2 });
         expect(score(r.chosen, objective)).toBeCloseTo(brute({ townships, candidates }, objective), 6);
       }
     }
@@ -64,7 +68,7 @@ describe('solveShelterGap', () => {
     for (let round = 0; round < 8; round++) {
       const townships = [{ code: 'T0', population: 500 + Math.floor(rand() * 1500), currentEffectiveAreaM2: 0 }];
       const candidates = Array.from({ length: 8 }, (_, k) => site(`s${k}`, 'T0', 200 + Math.floor(rand() * 1800)));
-      const r = solveShelterGap({ townships, candidates });
+      const r = solveShelterGap({ townships, candidates, perCapitaTargetM2: TARGET_M2 });
       expect(r.solver).toBe('heuristic');
       expect(r.sitesAdded).toBe(Math.floor(brute({ townships, candidates }, 'fewest-sites') / 1e7));
     }
@@ -95,7 +99,7 @@ function score(chosen: { effectiveAreaM2: number }[], objective: 'fewest-sites' 
 function brute(input: Pick<ShelterGapInput, 'townships' | 'candidates'>, objective: 'fewest-sites' | 'least-area'): number {
   let total = 0;
   for (const t of input.townships) {
-    const need = Math.max(0, 2.5 * t.population - t.currentEffectiveAreaM2);
+    const need = Math.max(0, TARGET_M2 * t.population - t.currentEffectiveAreaM2);
     const pool = input.candidates.filter((c) => c.townshipCode === t.code).map((c) => ({ effectiveAreaM2: c.effectiveAreaM2! }));
     if (need === 0) continue;
     let best = Infinity;

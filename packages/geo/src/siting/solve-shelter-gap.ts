@@ -1,4 +1,3 @@
-import { domainDefaults } from '@riskmap/config';
 import { InputError } from '../input-error.js';
 import { combineExact } from './combine-exact.js';
 import { lpTerms } from './lp-text.js';
@@ -19,8 +18,8 @@ export interface ShelterGapInput {
   townships: readonly TownshipSupply[];
   /** Candidates with `effectiveAreaM2` and `townshipCode`. */
   candidates: readonly SitingCandidate[];
-  /** m² of effective area per resident (default domainDefaults.shelters.perCapitaTargetM2 = 2.5). */
-  perCapitaTargetM2?: number;
+  /** m² of effective area per resident (the configured shelters.perCapitaTargetM2, 2.5 by default). */
+  perCapitaTargetM2: number;
   /** Fewest new sites (then least area), or least added area (default 'fewest-sites'). */
   objective?: 'fewest-sites' | 'least-area';
   exact?: boolean;
@@ -57,17 +56,19 @@ export interface ShelterGapResult {
   optimal: boolean;
   gap: number | null;
   timeMs: number;
+  /** True only when the time limit cut the search. */
+  timeLimitReached: boolean;
 }
 
 /**
  * Chooses candidate shelter sites so every township reaches the per-capita effective-area target
  * with the fewest sites or the least added area, and reports the townships that cannot.
- * @example solveShelterGap({ townships: [{ code: 'T1', population: 1000, currentEffectiveAreaM2: 1000 }], candidates: [{ id: 'a', lon: 0, lat: 0, effectiveAreaM2: 2000, townshipCode: 'T1' }] }).sitesAdded; // 1
+ * @example solveShelterGap({ townships: [{ code: 'T1', population: 1000, currentEffectiveAreaM2: 1000 }], candidates: [{ id: 'a', lon: 0, lat: 0, effectiveAreaM2: 2000, townshipCode: 'T1' }], perCapitaTargetM2: 2.5 }).sitesAdded; // 1
  */
 export function solveShelterGap(input: ShelterGapInput): ShelterGapResult {
   const t0 = performance.now();
-  const target = input.perCapitaTargetM2 ?? domainDefaults.shelters.perCapitaTargetM2;
-  if (!(target > 0)) throw new InputError('perCapitaTargetM2 must be > 0', 'perCapitaTargetM2');
+  const target = input.perCapitaTargetM2;
+  if (!(typeof target === 'number' && target > 0)) throw new InputError('perCapitaTargetM2 must be > 0', 'perCapitaTargetM2');
   const objective = input.objective ?? 'fewest-sites';
   if (objective !== 'fewest-sites' && objective !== 'least-area') {
     throw new InputError('objective must be fewest-sites or least-area', 'objective', ['fewest-sites', 'least-area']);
@@ -155,5 +156,6 @@ export function solveShelterGap(input: ShelterGapInput): ShelterGapResult {
     optimal: sol.optimal,
     gap: sol.gap,
     timeMs: performance.now() - t0,
+    timeLimitReached: sol.timeLimitReached === true && !sol.optimal,
   };
 }

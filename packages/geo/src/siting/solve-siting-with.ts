@@ -1,39 +1,40 @@
-import { domainDefaults } from '@riskmap/config';
 import { buildImpedanceMatrix } from './build-impedance-matrix.js';
 import { explainSiting } from './explain-siting.js';
 import { filterCandidates } from './filter-candidates.js';
 import type { Highs } from './run-mip.js';
-import type { LocationProblem, LocationResult, SitingProblem, SitingResult } from './siting-problem.js';
+import type { LocationProblem, LocationResult, SitingConfig, SitingProblem, SitingResult } from './siting-problem.js';
 import { solveLscp } from './solve-lscp.js';
 import { solveMclp } from './solve-mclp.js';
 import { solvePCenter } from './solve-p-center.js';
 import { solvePMedian } from './solve-p-median.js';
 import { solveShelterGap } from './solve-shelter-gap.js';
-import type { ImpedanceSpec } from './types.js';
+import type { CoreSolution, ImpedanceSpec } from './types.js';
 import { validateSitingProblem } from './validate-siting-problem.js';
 
 /** Above this many demand × candidate pairs the default is the heuristic (p-median: assignment MIP size). */
 export const EXACT_PAIR_LIMIT = { 'p-median': 90_000, other: 1_000_000 } as const;
 
 /**
- * Synchronous `solveSiting` for callers that already hold a HiGHS instance (or `null` for heuristic only).
- * @example solveSitingWith({ kind: 'p-median', demand, candidates, p: 2 }, await loadHighs()).chosen.length; // 2
+ * Synchronous `solveSiting` for callers that already hold a HiGHS instance (or `null` for heuristic only);
+ * `config` gives the defaults the problem leaves out (hazard distances, turn-out, speed, detour, per-capita target).
+ * @example solveSitingWith({ kind: 'p-median', demand, candidates, p: 2 }, await loadHighs(), config.domain).chosen.length; // 2
  */
-export function solveSitingWith(problem: SitingProblem, highs: Highs | null): SitingResult {
+export function solveSitingWith(problem: SitingProblem, highs: Highs | null, config: SitingConfig): SitingResult {
   const t0 = performance.now();
   const hazardDefault =
     problem.kind !== 'shelter-gap' && problem.facility === 'fire-station'
-      ? domainDefaults.fireStations.hazardousSiteDistanceM
-      : domainDefaults.shelters.safetyDistanceM.flammablePlant;
+      ? config.fireStations.hazardousSiteDistanceM
+      : config.shelters.safetyDistanceM.flammablePlant;
   const filter = problem.filter ? { minHazardDistanceM: hazardDefault, ...problem.filter } : {};
   const { kept, excluded } = filterCandidates(Array.isArray(problem.candidates) ? problem.candidates : [], filter);
   validateSitingProblem(problem, kept.length);
   if (problem.kind === 'shelter-gap') {
     const { kind: _kind, filter: _filter, ...rest } = problem;
-    const r = solveShelterGap({ ...rest, candidates: kept, ...(highs ? { highs } : {}) });
+    const target = rest.perCapitaTargetM2 ?? config.shelters.perCapitaTargetM2;
+    const r = solveShelterGap({ ...rest, perCapitaTargetM2: target, candidates: kept, ...(highs ? { highs } : {}) });
     return { ...r, excludedCandidates: excluded, timeMs: performance.now() - t0 };
   }
-  return solveLocation(problem, kept, excluded, highs, t0);
+  return solveLocation(problem, kept, excluded, highs, t0, config);
 }
 
 function solveLocation(
@@ -42,10 +43,12 @@ function solveLocation(
   excluded: LocationResult['excludedCandidates'],
   highs: Highs | null,
   t0: number,
+  config: SitingConfig,
 ): LocationResult {
-  const spec: ImpedanceSpec = withTurnout(problem.impedance ?? { kind: 'geodesic' }, problem.facility);
-  const { matrix, impedance } = buildImpedanceMatrix(problem.demand, kept, problem.existing ?? [], spec);
+  const spec: ImpedanceSpec = withTurnout(problem.impedance ?? { kind: 'geodesic' }, problem.facility, config.fireStations.turnoutMinutes);
   const limit = (spec.kind === 'geodesic' ? problem.radiusM : problem.minutes) ?? null;
+  const coverage = problem.kind === 'lscp' || problem.kind === 'mclp';
+  const { matrix, impedance } = buildImpedanceMatrix(problem.demand, kept, problem.existing ?? [], spec, config.fireStations, coverage && limit !== null ? limit : undefined);
   const pairs = matrix.nDemand * matrix.nCandidates;
   const exactDefault = pairs <= (problem.kind === 'p-median' ? EXACT_PAIR_LIMIT['p-median'] : EXACT_PAIR_LIMIT.other);
   const exact = problem.exact ?? exactDefault;
@@ -57,8 +60,11 @@ function solveLocation(
     ...(exact && highs ? { highs } : {}),
   };
   const p = problem.p ?? 0;
-  const core =
-    problem.kind === 'lscp'
+  // p = 0: nothing to choose; the figures are those of the existing facilities (the coverage page's).
+  const none = problem.kind !== 'lscp' && p === 0;
+  const core: CoreSolution = none
+    ? { chosen: [], objective: 0, solver: 'none', optimal: true, bound: null, gap: 0, timeMs: 0 }
+    : problem.kind === 'lscp'
       ? solveLscp(matrix, { ...opts, limit: limit! })
       : problem.kind === 'mclp'
         ? solveMclp(matrix, { ...opts, p, limit: limit! })
@@ -66,9 +72,8 @@ function solveLocation(
           ? solvePMedian(matrix, { ...opts, p })
           : solvePCenter(matrix, { ...opts, p });
   const chosenIdx = [...core.chosen].sort((a, b) => a - b);
-  const coverage = problem.kind === 'lscp' || problem.kind === 'mclp';
   const ex = explainSiting(matrix, problem.demand, kept, chosenIdx, limit, coverage ? 'newly-covered' : 'served');
-  const objective = objectiveOf(problem.kind, ex.before, ex.after, chosenIdx.length, core.bound);
+  const objective = objectiveOf(problem.kind, ex.before, ex.after, chosenIdx.length, none ? null : core.bound);
   const uncoverable: LocationResult['uncoverableDemandIds'] = [];
   if (limit !== null) {
     problem.demand.forEach((d, i) => {
@@ -88,14 +93,15 @@ function solveLocation(
     optimal: core.optimal,
     gap: core.gap,
     timeMs: performance.now() - t0,
+    timeLimitReached: core.timeLimitReached === true && !core.optimal,
     uncoverableDemandIds: uncoverable,
     excludedCandidates: excluded,
   };
 }
 
-function withTurnout(spec: ImpedanceSpec, facility: LocationProblem['facility']): ImpedanceSpec {
+function withTurnout(spec: ImpedanceSpec, facility: LocationProblem['facility'], turnoutMinutes: number): ImpedanceSpec {
   if (facility !== 'fire-station' || spec.kind === 'geodesic' || spec.turnoutMinutes !== undefined) return spec;
-  return { ...spec, turnoutMinutes: domainDefaults.fireStations.turnoutMinutes };
+  return { ...spec, turnoutMinutes };
 }
 
 function objectiveOf(

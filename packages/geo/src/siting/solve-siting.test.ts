@@ -1,3 +1,4 @@
+import { domainDefaults } from '@riskmap/config';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../input-error.js';
 import type { LocationProblem, LocationResult, SitingProblem } from './siting-problem.js';
@@ -11,7 +12,7 @@ const base: LocationProblem = { kind: 'mclp', demand, candidates, p: 2, radiusM:
 
 async function fieldOf(problem: SitingProblem): Promise<string> {
   try {
-    await solveSiting(problem);
+    await solveSiting(problem, domainDefaults);
   } catch (e) {
     expect(e).toBeInstanceOf(InputError);
     return (e as InputError).field;
@@ -21,7 +22,7 @@ async function fieldOf(problem: SitingProblem): Promise<string> {
 
 describe('solveSiting', () => {
   it('covers both clusters with two sites and explains what each newly covers', async () => {
-    const r = (await solveSiting(base)) as LocationResult;
+    const r = (await solveSiting(base, domainDefaults)) as LocationResult;
     expect(r.chosen.map((c) => c.id)).toEqual(['c1', 'c9']);
     expect(r.chosen[0]!.demandIds).toEqual(['d0', 'd1', 'd2']);
     expect(r.objective).toMatchObject({ name: 'coveredWeight', before: 0, after: 600 });
@@ -31,14 +32,15 @@ describe('solveSiting', () => {
   });
 
   it('runs the heuristic when exact is false and says so', async () => {
-    const r = (await solveSiting({ ...base, exact: false })) as LocationResult;
+    const r = (await solveSiting({ ...base, exact: false }, domainDefaults)) as LocationResult;
     expect(r.solver).toBe('heuristic');
     expect(r.gap).toBeNull();
     expect(r.objective.after).toBe(600);
   });
 
-  it('rejects p < 1 naming p', async () => {
-    expect(await fieldOf({ ...base, p: 0 })).toBe('p');
+  it('rejects p < 1 naming p (p = 0 is MCLP only: the existing facilities alone)', async () => {
+    expect(await fieldOf({ ...base, kind: 'p-median', p: 0 })).toBe('p');
+    expect(await fieldOf({ ...base, p: -1 })).toBe('p');
   });
 
   it('rejects p above the number of candidates naming p', async () => {
@@ -66,17 +68,17 @@ describe('solveSiting', () => {
   });
 
   it('rejects an unknown problem kind with the allowed values', async () => {
-    await expect(solveSiting({ ...base, kind: 'k-means' } as unknown as SitingProblem)).rejects.toMatchObject({ field: 'kind' });
+    await expect(solveSiting({ ...base, kind: 'k-means' } as unknown as SitingProblem, domainDefaults)).rejects.toMatchObject({ field: 'kind' });
   });
 
   it('drops candidates too close to a hazard source and reports why', async () => {
-    const r = (await solveSiting({ ...base, p: 1, filter: { hazards: [{ id: 'h1', ...at(9.3) }] } })) as LocationResult;
+    const r = (await solveSiting({ ...base, p: 1, filter: { hazards: [{ id: 'h1', ...at(9.3) }] } }, domainDefaults)) as LocationResult;
     expect(r.excludedCandidates).toEqual([expect.objectContaining({ id: 'c9', reason: 'hazard-distance' })]);
     expect(r.chosen.map((c) => c.id)).toEqual(['c1']);
   });
 
   it('uses travel time at a speed, with fire-station turn-out added', async () => {
-    const r = (await solveSiting({ ...base, kind: 'p-center', p: 1, radiusM: undefined, facility: 'fire-station', impedance: { kind: 'time', speedKmh: 60, detourFactor: 1 } })) as LocationResult;
+    const r = (await solveSiting({ ...base, kind: 'p-center', p: 1, radiusM: undefined, facility: 'fire-station', impedance: { kind: 'time', speedKmh: 60, detourFactor: 1 } }, domainDefaults)) as LocationResult;
     expect(r.impedance).toMatchObject({ kind: 'time', unit: 'min', turnoutMinutes: 1 });
     expect(r.chosen.map((c) => c.id)).toEqual(['c5']);
     // c5 is 0.05° ≈ 4.5 km from d0 and d10: 4.5 min at 60 km/h + 1 min turn-out
@@ -85,7 +87,7 @@ describe('solveSiting', () => {
 
   it('uses shortest paths over a road network when one is given', async () => {
     const road = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: { speedKmh: 60 }, geometry: { type: 'LineString' as const, coordinates: [0, 1, 2, 5, 8, 9, 10].map((k) => [at(k).lon, at(k).lat]) } }] };
-    const r = (await solveSiting({ ...base, kind: 'p-median', p: 2, radiusM: undefined, impedance: { kind: 'network', network: road } })) as LocationResult;
+    const r = (await solveSiting({ ...base, kind: 'p-median', p: 2, radiusM: undefined, impedance: { kind: 'network', network: road } }, domainDefaults)) as LocationResult;
     expect(r.impedance.kind).toBe('network');
     expect(r.impedance.unsnappedPoints).toBe(0);
     expect(r.chosen.map((c) => c.id)).toEqual(['c1', 'c9']);
@@ -97,7 +99,7 @@ describe('solveSiting', () => {
       kind: 'shelter-gap',
       townships: [{ code: 'T', population: 100, currentEffectiveAreaM2: 0 }],
       candidates: [{ id: 'g', ...at(0), effectiveAreaM2: 300, townshipCode: 'T' }],
-    });
+    }, domainDefaults);
     expect(r.problem).toBe('shelter-gap');
     expect(r.chosen.map((c) => c.id)).toEqual(['g']);
   });

@@ -25,6 +25,15 @@ export interface SitingCandidate {
   areaM2?: number;
   effectiveAreaM2?: number;
   townshipCode?: string | null;
+  /**
+   * This site's own coverage standard in impedance units (m or min), when it differs from the
+   * problem's (e.g. an existing shelter's class radius); coverage problems compare against it.
+   */
+  reach?: number;
+  /** Time impedance: this site's own speed (km/h), e.g. urban or rural by its township. */
+  speedKmh?: number;
+  /** Time / network impedance: this site's own turn-out minutes (a fire station's stored turnoutMinutes). */
+  turnoutMinutes?: number;
 }
 
 export type ImpedanceSpec =
@@ -67,9 +76,17 @@ export interface SitingMatrix {
   values: Float64Array;
   existing: Float64Array;
   weights: Float64Array;
+  /**
+   * When sites carry their own `reach`, `existing` (and candidate values) are scaled to the common
+   * standard for coverage; this holds the unscaled impedance to the nearest existing site for the figures.
+   */
+  existingRaw?: Float64Array;
+  /** Demand population (weights before any risk weighting), for the people figures. */
+  population?: Float64Array;
 }
 
-export type SolverName = 'highs' | 'heuristic';
+/** 'none': nothing was solved (p = 0: the figures of the existing facilities only). */
+export type SolverName = 'highs' | 'heuristic' | 'none';
 
 /** Raw solver outcome over candidate indices; `bound` is a proven bound on the objective. */
 export interface CoreSolution {
@@ -81,6 +98,8 @@ export interface CoreSolution {
   /** Relative gap (objective − bound) / objective, 0 when proven optimal, null when unknown. */
   gap: number | null;
   timeMs: number;
+  /** True only when the time limit cut the search (HiGHS stopped at its limit, or the heuristic at its deadline). */
+  timeLimitReached?: boolean;
   /** Objective of the greedy construction, for comparison (heuristic only). */
   greedyObjective?: number;
 }

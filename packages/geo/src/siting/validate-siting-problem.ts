@@ -28,9 +28,11 @@ export function validateSitingProblem(problem: SitingProblem, candidateCount: nu
     }
   });
   (p.existing ?? []).forEach((e, k) => checkPoint(e, `existing[${k}]`));
-  if (candidateCount === 0) throw new InputError('no candidate site is left after filtering', 'candidates');
+  if (candidateCount === 0 && !(p.kind === 'mclp' && p.p === 0)) throw new InputError('no candidate site is left after filtering', 'candidates');
   if (p.kind !== 'lscp') {
-    if (!Number.isInteger(p.p) || p.p! < 1) throw new InputError('p must be an integer ≥ 1', 'p');
+    // p = 0 (MCLP only) asks for the figures of the existing facilities alone.
+    const min = p.kind === 'mclp' ? 0 : 1;
+    if (!Number.isInteger(p.p) || p.p! < min) throw new InputError(`p must be an integer ≥ ${min}`, 'p');
     if (p.p! > candidateCount) throw new InputError(`p must not exceed the ${candidateCount} usable candidates`, 'p');
   }
   const imp = p.impedance ?? { kind: 'geodesic' };

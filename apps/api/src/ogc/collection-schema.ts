@@ -1,0 +1,128 @@
+import { layerColumnTypes, layerFilterKinds, toCamel, type ColumnType, type Database, type Kysely } from '@riskmap/db';
+import type { ReadableLayer } from './layer-access.js';
+
+/** A JSON Schema (2020-12) fragment describing one property. */
+export type PropertySchema = Record<string, unknown>;
+
+const JSON_SCHEMA = 'https://json-schema.org/draft/2020-12/schema';
+
+/** The shape of each jsonb column's values (the catalogue only says "jsonb"); from the edit schemas in validation/feature-schemas.ts. */
+const JSON_SHAPES: Record<string, PropertySchema> = {
+  hazard_types: { type: 'array', items: { type: 'string' } },
+  assessment_inputs: { type: 'object', additionalProperties: { type: 'number' } },
+  substances: { type: 'array', items: { type: 'object' } },
+  suitability: { type: 'object', additionalProperties: { type: 'boolean' } },
+  facilities: { type: 'array', items: { type: 'string' } },
+  suitable_for: { type: 'array', items: { type: 'string' } },
+};
+
+/** Text columns that hold calendar dates (validated as YYYY-MM-DD): published as dates, so clients keep the value instead of reformatting it. */
+const TEXT_FORMATS: Record<string, PropertySchema> = {
+  assessed_at: { type: 'string', format: 'date' },
+};
+
+const SCALAR: Record<string, PropertySchema> = {
+  int2: { type: 'integer' }, int4: { type: 'integer' }, int8: { type: 'integer' },
+  float4: { type: 'number' }, float8: { type: 'number' }, numeric: { type: 'number' },
+  bool: { type: 'boolean' }, text: { type: 'string' }, varchar: { type: 'string' }, bpchar: { type: 'string' },
+  timestamptz: { type: 'string', format: 'date-time' }, timestamp: { type: 'string', format: 'date-time' }, date: { type: 'string', format: 'date' },
+};
+
+const GEOMETRY_FORMAT: Record<string, string> = { Point: 'geometry-point', MultiPolygon: 'geometry-multipolygon', Geometry: 'geometry-any' };
+
+function propertySchema(column: string, t: ColumnType | undefined, secondaryGeometry: boolean): PropertySchema {
+  if (secondaryGeometry) return { type: 'object', format: 'geometry-any', description: 'a GeoJSON geometry' };
+  const base = JSON_SHAPES[column] ?? TEXT_FORMATS[column] ?? SCALAR[t?.dataType ?? ''] ?? { type: 'string' };
+  const role = column === 'id' ? { 'x-ogc-role': 'id' } : column === 'updated_at' ? { 'x-ogc-role': 'primary-instant' } : {};
+  return { ...base, ...role };
+}
+
+/** One layer's properties (as the role sees them) with their exact JSON types, in column order. */
+export interface LayerProperties {
+  properties: Record<string, PropertySchema>;
+  /** Properties that are never null. */
+  required: string[];
+  /** Properties usable in filters (scalar columns). */
+  queryable: string[];
+}
+
+/**
+ * The properties of a readable layer, typed from the database catalogue (integer vs number vs string,
+ * date-time) so that clients store every value exactly.
+ * @example (await layerProperties(db, readable)).properties.effectiveAreaM2 // { type: 'number' }
+ */
+export async function layerProperties(db: Kysely<Database>, layer: ReadableLayer): Promise<LayerProperties> {
+  const [types, kinds] = await Promise.all([layerColumnTypes(db, layer.d), layerFilterKinds(db, layer.d)]);
+  const properties: Record<string, PropertySchema> = {};
+  const required: string[] = [];
+  const queryable: string[] = [];
+  for (const column of [...layer.d.columns, ...layer.d.geometryColumns]) {
+    if (!layer.visibleColumns.includes(column)) continue;
+    const name = toCamel(column);
+    properties[name] = propertySchema(column, types[column], layer.d.geometryColumns.includes(column));
+    if (types[column] && !types[column]!.nullable) required.push(name);
+    if (kinds[column]) queryable.push(name);
+  }
+  return { properties, required, queryable };
+}
+
+function primaryGeometry(layer: ReadableLayer): PropertySchema {
+  return { 'x-ogc-role': 'primary-geometry', format: GEOMETRY_FORMAT[layer.d.geometryType] ?? 'geometry-any' };
+}
+
+/**
+ * OGC API – Features Part 5 schema of a collection (`/collections/{id}/schema`): the feature's properties
+ * and its primary geometry, each with its JSON type.
+ * @example collectionSchema(`${root}/collections/shelters/schema`, readable, props)
+ */
+export function collectionSchema(id: string, layer: ReadableLayer, p: LayerProperties): object {
+  return {
+    $schema: JSON_SCHEMA,
+    $id: id,
+    type: 'object',
+    title: layer.d.title.zh,
+    description: `${layer.d.title.en} (${layer.d.title.zh})`,
+    properties: { ...p.properties, geometry: primaryGeometry(layer) },
+    required: p.required,
+  };
+}
+
+/**
+ * The queryables of a collection (`/collections/{id}/queryables`, Part 3): the properties filters and
+ * sortby may name, plus the geometry for spatial predicates.
+ * @example queryablesDocument(`${root}/collections/shelters/queryables`, readable, props)
+ */
+export function queryablesDocument(id: string, layer: ReadableLayer, p: LayerProperties): object {
+  const properties: Record<string, PropertySchema> = {};
+  for (const name of p.queryable) properties[name] = p.properties[name]!;
+  properties.geometry = primaryGeometry(layer);
+  return {
+    $schema: JSON_SCHEMA,
+    $id: id,
+    type: 'object',
+    title: layer.d.title.zh,
+    properties,
+    additionalProperties: false,
+  };
+}
+
+/**
+ * A JSON Schema of one item as a GeoJSON Feature (linked as `describedBy`): what GDAL's OAPIF driver
+ * reads to type each field before it reads any feature.
+ * @example featureSchema(`${root}/collections/shelters/feature-schema`, readable, props)
+ */
+export function featureSchema(id: string, layer: ReadableLayer, p: LayerProperties): object {
+  return {
+    $schema: JSON_SCHEMA,
+    $id: id,
+    title: layer.d.title.zh,
+    type: 'object',
+    required: ['type', 'geometry', 'properties'],
+    properties: {
+      type: { type: 'string', enum: ['Feature'] },
+      id: { type: 'integer' },
+      geometry: { type: 'object', format: primaryGeometry(layer).format },
+      properties: { type: 'object', properties: p.properties, required: p.required },
+    },
+  };
+}

@@ -1,0 +1,22 @@
+/** What each OpenAPI tag groups (the document lists them with these descriptions). */
+export const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  auth: 'Signing in and out: session cookie, bearer token, HTTP Basic for GIS clients',
+  users: 'User accounts, roles and township scopes (admin)',
+  'API keys': 'Personal API keys for QGIS, ArcGIS and GDAL, created, named, scoped and revoked by their user or an admin',
+  layers: 'Reading the layers as GeoJSON: catalogue, filters, paging',
+  editing: 'Creating, changing, deleting and restoring features (audited, versioned), the audit history and the change stream',
+  health: 'Liveness and the database backend',
+  site: 'What the web app needs to know about this site: base map, colours, targets',
+  docs: 'This description of the API',
+  imports: 'Importing files into a layer (dry run, then all-or-nothing), templates and progress',
+  exports: 'Downloading a layer as GeoJSON, CSV or XLSX',
+  planning: 'Planning outputs: the per-township shelter ledger',
+  finder: 'The public shelter finder',
+  analytics: 'Risk maps, densities, per-capita shelter area and coverage, each figure with its unit and basis',
+  command: 'The command map: the incident what-if',
+  siting: 'Facility siting runs and saved siting scenarios',
+  'OGC API – Features': 'OGC API – Features Parts 1, 2, 3 and 5 for GIS clients',
+  tiles: 'Mapbox vector tiles, TileJSON and the MapLibre style',
+  'hidden hazards': 'The hidden-hazard register and its flow',
+  'plan indicators': 'The emergency plan’s indicators by year',
+};
