@@ -6,6 +6,9 @@ import { existsSync } from 'node:fs';
 
 const strip = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
 const skipped = new Map();
+// Failures are repeated at the very end: CI keeps only the tail of a long log.
+const failures = [];
+let failureLines = 0;
 let buffer = '';
 const child = spawn('npx', ['turbo', 'run', 'test', '--concurrency=1', '--continue', ...process.argv.slice(2)], { stdio: ['ignore', 'pipe', 'inherit'] });
 child.stdout.on('data', (chunk) => {
@@ -15,6 +18,12 @@ child.stdout.on('data', (chunk) => {
   buffer = lines.pop() ?? '';
   for (const raw of lines) {
     const line = strip(raw);
+    const body = line.replace(/^\S+?:test:\s?/, '');
+    if (/^\s*(FAIL|×|✗)\s/.test(body) || /ERROR\s+command|AssertionError|Test timed out|Hook timed out/.test(body)) failureLines = 12;
+    if (failureLines > 0 && failures.length < 70) {
+      failures.push(line);
+      failureLines -= 1;
+    }
     const m = /^(\S+?):test:\s+(Tests|Test Files)\s+(.*)$/.exec(line);
     if (!m) continue;
     const n = /(\d+) (skipped|todo)/.exec(m[3]);
@@ -40,5 +49,10 @@ child.on('close', (testCode) => {
   if (reasons.length) console.log('why:');
   for (const r of reasons) console.log(`  - ${r}`);
   console.log(bar);
+  if (failures.length) {
+    console.log(`FAILURES (repeated from above${failures.length >= 70 ? '; the first 70 lines' : ''})`);
+    for (const f of failures) console.log(`  ${f}`);
+    console.log(bar);
+  }
   process.exit(code ?? 1);
 });
