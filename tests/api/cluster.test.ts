@@ -183,13 +183,23 @@ describe.skipIf(!canRun)('three API processes on one PostgreSQL behind haproxy (
   it('an import started on A shows its progress on B, and a cancel on B stops it at its next batch: nothing committed', async () => {
     const [a, b, c] = bases();
     const job = `imp-cluster-${Date.now()}`;
-    const answer = startImport(a!, auth, job, 'MPCANCEL');
-    const { view, phases } = await watchJob(b!, auth, job, (v) => v.phase === 'writing' || ['done', 'failed', 'cancelled'].includes(v.phase));
-    expect(view).toMatchObject({ id: job, phase: 'writing', total: 4000 });
-    const cancelled = await json(`${b}/api/imports/jobs/${job}`, { method: 'DELETE', headers: auth });
-    expect(cancelled.status).toBe(202);
-    expect(cancelled.body.cancelRequested).toBe(true);
-    const r = await answer;
+    // writers wait on the table while the test holds it: the import stays in its first batch until the cancel is in
+    const lock = await pg.holdLock('shelters');
+    let r: Awaited<ReturnType<typeof startImport>>;
+    let view: any;
+    let phases: string[];
+    try {
+      const answer = startImport(a!, auth, job, 'MPCANCEL');
+      ({ view, phases } = await watchJob(b!, auth, job, (v) => v.phase === 'writing' || ['done', 'failed', 'cancelled'].includes(v.phase)));
+      expect(view).toMatchObject({ id: job, phase: 'writing', total: 4000 });
+      const cancelled = await json(`${b}/api/imports/jobs/${job}`, { method: 'DELETE', headers: auth });
+      expect(cancelled.status).toBe(202);
+      expect(cancelled.body.cancelRequested).toBe(true);
+      lock.release();
+      r = await answer;
+    } finally {
+      lock.release();
+    }
     console.log(`import on A watched from B: ${phases.join(' → ')} (${view.done} of ${view.total} rows written when B cancelled); A answered ${r.status}`);
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe('import_cancelled');
@@ -262,12 +272,18 @@ describe.skipIf(!canRun)('three API processes on one PostgreSQL behind haproxy (
     expect(alive.length).toBeGreaterThanOrEqual(2);
     const [victim, other] = alive as [RunningServer, RunningServer];
     const job = `imp-killed-${Date.now()}`;
-    const answer = startImport(victim.url, auth, job, 'MPKILL');
-    const { view } = await watchJob(other.url, auth, job, (v) => v.phase === 'writing' || ['done', 'failed', 'cancelled'].includes(v.phase));
-    expect(view.phase).toBe('writing');
-    const t0 = Date.now();
-    victim.process.kill('SIGKILL');
-    await answer;
+    const lock = await pg.holdLock('shelters'); // the import waits in its first batch: it is killed mid-commit
+    let t0: number;
+    try {
+      const answer = startImport(victim.url, auth, job, 'MPKILL');
+      const { view } = await watchJob(other.url, auth, job, (v) => v.phase === 'writing' || ['done', 'failed', 'cancelled'].includes(v.phase));
+      expect(view.phase).toBe('writing');
+      t0 = Date.now();
+      victim.process.kill('SIGKILL');
+      await answer;
+    } finally {
+      lock.release();
+    }
     const ended = await watchJob(other.url, auth, job, (v) => v.phase !== 'writing', 600);
     console.log(`a killed process's import marked ${ended.view.phase} after ${Date.now() - t0} ms (IMPORT_STALE_MS=${CLUSTER_ENV.IMPORT_STALE_MS})`);
     expect(ended.view).toMatchObject({ phase: 'failed', error: { code: 'import_abandoned' } });
@@ -302,17 +318,35 @@ describe('one API process on the embedded database (PGlite): the same truths', (
     logs[0]!.close();
   });
 
-  it('an import is polled and cancelled while it writes: nothing committed', async () => {
-    const job = `imp-one-${Date.now()}`;
-    const answer = startImport(server.url, auth, job, 'ONECANCEL');
-    const { view, phases } = await watchJob(server.url, auth, job, (v) => v.phase === 'writing' || ['done', 'failed', 'cancelled'].includes(v.phase));
-    expect(view.phase).toBe('writing');
-    expect((await json(`${server.url}/api/imports/jobs/${job}`, { method: 'DELETE', headers: auth })).status).toBe(202);
-    const r = await answer;
-    console.log(`PGlite import: ${phases.join(' → ')}; answered ${r.status}`);
-    expect(r.status).toBe(409);
-    expect(await codesLike(server.url, auth, 'ONECANCEL')).toBe(0);
-    expect((await json(`${server.url}/api/imports/jobs/${job}`, { headers: auth })).body.phase).toBe('cancelled');
+  it('an import is polled and cancelled while it writes: nothing committed (a cancel that comes too late is refused, never ignored)', async () => {
+    // A process of its own cannot be held at a batch (apps/api/test/import-jobs.test.ts does that in process): on a
+    // loaded machine the cancel may reach it after its commit point. Then it must be refused and the import stand;
+    // the next try cancels.
+    const outcomes: string[] = [];
+    for (let attempt = 0; attempt < 4 && !outcomes.includes('cancelled'); attempt += 1) {
+      const job = `imp-one-${attempt}-${Date.now()}`;
+      const prefix = `ONECANCEL${attempt}`;
+      const answer = startImport(server.url, auth, job, prefix);
+      const { view, phases } = await watchJob(server.url, auth, job, (v) => v.phase === 'writing' || ['committing', 'done', 'failed', 'cancelled'].includes(v.phase));
+      const cancel = await json(`${server.url}/api/imports/jobs/${job}`, { method: 'DELETE', headers: auth });
+      const r = await answer;
+      console.log(`PGlite import: ${phases.join(' → ')}; cancel answered ${cancel.status} ${cancel.body.error?.code ?? ''}; import answered ${r.status}`);
+      if (cancel.status === 202) {
+        expect(view.phase).toBe('writing');
+        expect(r.status).toBe(409);
+        expect(r.body.error.code).toBe('import_cancelled');
+        expect(await codesLike(server.url, auth, prefix)).toBe(0);
+        expect((await json(`${server.url}/api/imports/jobs/${job}`, { headers: auth })).body.phase).toBe('cancelled');
+        outcomes.push('cancelled');
+      } else {
+        expect(cancel.status).toBe(409);
+        expect(['import_committing', 'import_ended']).toContain(cancel.body.error.code);
+        expect(r.status).toBe(201);
+        expect(await codesLike(server.url, auth, prefix)).toBe(3);
+        outcomes.push(cancel.body.error.code);
+      }
+    }
+    expect(outcomes).toContain('cancelled');
   });
 
   it('a siting job is polled and cancelled', async () => {

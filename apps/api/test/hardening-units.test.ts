@@ -60,10 +60,12 @@ describe('gracefulShutdown', () => {
     const inFlight = new InFlight();
     const app = express();
     app.use(inFlight.middleware);
-    app.get('/hang', () => {});
+    let arrived!: () => void;
+    const inHandler = new Promise<void>((resolve) => (arrived = resolve));
+    app.get('/hang', () => arrived());
     const { server, url } = await listen(app);
     const hung = fetch(`${url}/hang`).catch(() => 'dropped');
-    await new Promise((r) => setTimeout(r, 50));
+    await inHandler; // shut down only once the request is in flight
     let closed = false;
     expect(await gracefulShutdown(server, inFlight, async () => void (closed = true), 200)).toEqual({ timedOut: true });
     expect(closed).toBe(true);
@@ -80,7 +82,8 @@ describe('httpLogger', () => {
     app.get('/x', (_req, res) => res.status(204).end());
     const { server, url } = await listen(app);
     await fetch(`${url}/x?token=secret`, { headers: { 'x-request-id': 'req-1' } });
-    await new Promise((r) => setTimeout(r, 20));
+    // the line is written when the response has finished on the server side, which may come just after the client has it
+    for (let i = 0; i < 500 && lines.length === 0; i += 1) await new Promise((r) => setTimeout(r, 10));
     server.close();
     expect(lines).toEqual([expect.objectContaining({ reqId: 'req-1', method: 'GET', path: '/x', status: 204, msg: 'request' })]);
     expect(typeof lines[0].ms).toBe('number');

@@ -8,8 +8,9 @@ import { ChangeBus } from '../src/events/change-bus.js';
 import { ImportJobs } from '../src/import/import-jobs.js';
 import { startTestApp, type TestApp, type TestRole } from './harness.js';
 import { tokenFor } from './edit-helpers.js';
+import { insertInto, queryGate } from './query-gate.js';
 
-const ROWS = 2000;
+const ROWS = 1000;
 const ENV = { IMPORT_HEARTBEAT_MS: '100' };
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -19,11 +20,12 @@ function csv(prefix: string, rows: number): string {
   return lines.join('\n');
 }
 
-/** A second app instance on the same database: its own import jobs, sharing only the rows. */
-async function secondInstance(a: TestApp): Promise<{ url: string; close(): Promise<void> }> {
+/** A second app instance on the same database (optionally through a gated `db`): its own import jobs, sharing only the rows. */
+async function secondInstance(a: TestApp, db: TestApp['t']['db'] = a.t.db): Promise<{ url: string; close(): Promise<void> }> {
   const config = loadConfig({ NODE_ENV: 'test', LOAD_SAMPLE: 'false', ...ENV });
   const changes = await ChangeBus.start(a.t.db, a.t.listen, { pollMs: 1_000 });
-  const app = createApp({ db: a.t.db, backend: a.t.backend, postgis: '3', config, changes, listen: a.t.listen });
+  const app = createApp({ db, backend: a.t.backend, postgis: '3', config, changes, listen: a.t.listen });
+  await (app.locals.importJobs as ImportJobs).ready;
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   return {
@@ -69,28 +71,77 @@ describe.each(testBackends())('import jobs as rows on the %s backend', (backend)
     await a?.close();
   });
 
+  /**
+   * An import run by an instance whose database answers are held at `gate` (a slow step at a known point, on the
+   * real database), watched and cancelled from `watcher`: the other instance on the server database, the same one
+   * on the embedded database (one process; its transaction holds the one connection).
+   */
+  const gatedImport = async (gate: ReturnType<typeof queryGate>, job: string, prefix: string, rows: number) => {
+    const up = await secondInstance(a, a.t.db.withPlugin(gate.plugin));
+    const watcher = backend === 'server' ? a.url : up.url;
+    const answer = call(up.url, 'POST', `/api/imports/shelters?dryRun=false&job=${job}`, 'planner', csv(prefix, rows));
+    const phases = new Set<string>();
+    /** Poll the job from the watcher until `until` says so (the import is held, so the phase cannot run past it). */
+    const watch = async (until: (phase: string) => boolean) => {
+      for (;;) {
+        const seen = (await call(watcher, 'GET', `/api/imports/jobs/${job}`, 'planner')).body;
+        phases.add(seen.phase);
+        if (until(seen.phase)) return seen;
+        await sleep(25);
+      }
+    };
+    return { up, watcher, answer, phases, watch };
+  };
+
   it('shows the progress of an import started on one instance on the other, and its cancel stops the commit there', async () => {
     const job = `imp-cancel-${backend}`;
-    const answer = call(a.url, 'POST', `/api/imports/shelters?dryRun=false&job=${job}`, 'planner', csv('JOBX', ROWS));
-    const phases = new Set<string>();
-    let seen: any = null;
-    for (let i = 0; i < 2400; i += 1) {
-      seen = (await call(other(), 'GET', `/api/imports/jobs/${job}`, 'planner')).body;
-      phases.add(seen.phase);
-      if (seen.phase === 'writing' || ['done', 'failed', 'cancelled'].includes(seen.phase)) break;
-      await sleep(25);
+    const gate = queryGate(insertInto('shelters')); // the first batch of rows is written, then held
+    const run = await gatedImport(gate, job, 'JOBX', ROWS);
+    try {
+      await gate.reached;
+      const seen = await run.watch((phase) => phase === 'writing');
+      expect(seen).toMatchObject({ id: job, phase: 'writing', total: ROWS });
+      const cancelled = await call(run.watcher, 'DELETE', `/api/imports/jobs/${job}`, 'planner');
+      expect(cancelled.status).toBe(202);
+      expect(cancelled.body).toMatchObject({ id: job, cancelRequested: true });
+      gate.release();
+      const r = await run.answer;
+      expect(r.status).toBe(409);
+      expect(r.body.error).toMatchObject({ code: 'import_cancelled', message: '已取消导入，未写入任何记录' });
+      expect(await imported('JOBX')).toBe(0);
+      const after = await call(run.watcher, 'GET', `/api/imports/jobs/${job}`, 'planner');
+      expect(after.body).toMatchObject({ id: job, phase: 'cancelled', cancelRequested: true, error: { code: 'import_cancelled' } });
+      console.log(`${backend}: phases seen from the watching instance ${[...run.phases].join(' → ')}; cancelled at ${seen.done} of ${seen.total} rows`);
+    } finally {
+      gate.release();
+      await run.up.close();
     }
-    expect(seen).toMatchObject({ id: job, phase: 'writing', total: ROWS });
-    const cancelled = await callUntilServed(other(), 'DELETE', `/api/imports/jobs/${job}`, 'planner');
-    expect(cancelled.status).toBe(202);
-    expect(cancelled.body).toMatchObject({ id: job, cancelRequested: true });
-    const r = await answer;
-    expect(r.status).toBe(409);
-    expect(r.body.error).toMatchObject({ code: 'import_cancelled', message: '已取消导入，未写入任何记录' });
-    expect(await imported('JOBX')).toBe(0);
-    const after = await call(other(), 'GET', `/api/imports/jobs/${job}`, 'planner');
-    expect(after.body).toMatchObject({ id: job, phase: 'cancelled', cancelRequested: true, error: { code: 'import_cancelled' } });
-    console.log(`${backend}: phases seen from the other instance ${[...phases].join(' → ')}; cancelled at ${seen.done} of ${seen.total} rows`);
+  });
+
+  it('refuses a cancel once the import is committing, and the import stands: an accepted cancel is always honoured', async () => {
+    const job = `imp-late-${backend}`;
+    const gate = queryGate(insertInto('audit_log', 'import')); // every row is written; held just before COMMIT
+    const run = await gatedImport(gate, job, 'JOBL', 300);
+    try {
+      await gate.reached;
+      await run.watch((phase) => phase === 'committing');
+      const late = await call(run.watcher, 'DELETE', `/api/imports/jobs/${job}`, 'planner');
+      expect(late.status).toBe(409);
+      expect(late.body.error).toMatchObject({ code: 'import_committing', details: { field: 'job', phase: 'committing' } });
+      gate.release();
+      const r = await run.answer;
+      expect(r.status).toBe(201);
+      expect(r.body).toMatchObject({ created: 300 });
+      expect(await imported('JOBL')).toBe(300);
+      expect((await call(run.watcher, 'GET', `/api/imports/jobs/${job}`, 'planner')).body).toMatchObject({ id: job, phase: 'done', cancelRequested: false, done: 300 });
+      const ended = await call(run.watcher, 'DELETE', `/api/imports/jobs/${job}`, 'planner');
+      expect(ended.status).toBe(409);
+      expect(ended.body.error).toMatchObject({ code: 'import_ended', details: { phase: 'done' } });
+    } finally {
+      gate.release();
+      await run.up.close();
+      await a.t.db.deleteFrom('shelters').where('code', 'like', 'JOBL-%').execute();
+    }
   });
 
   it('answers an ended job from its row, only to its owner or an admin; the id is the owner’s', async () => {

@@ -140,9 +140,16 @@ describe.each(testBackends())('no restricted value reaches an anonymous caller o
     await call(app, 'admin', 'PATCH', `/api/layers/warehouses/${wh.id}`, { version: wh.version, properties: { name: `${MARK}-renamed-warehouse` } });
     const sh = await app.t.db.selectFrom('shelters').select('version').where('id', '=', hidden.hiddenShelterId).executeTakeFirstOrThrow();
     await call(app, 'admin', 'PATCH', `/api/layers/shelters/${hidden.hiddenShelterId}`, { version: sh.version, properties: { name: `${MARK}-renamed-hidden` } });
-    await new Promise((r) => setTimeout(r, 500));
+    // then a public change: once its event is in, the two before it have been sent or withheld (one ordered stream)
+    const open = await app.t.db.selectFrom('shelters').select(['id', 'version']).where('is_public', '=', true).where('deleted_at', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+    const done = await call(app, 'admin', 'PATCH', `/api/layers/shelters/${open.id}`, { version: open.version, properties: { name: '公开避难场所 改名' } });
+    expect(done.status).toBe(200);
+    const changes = () => [...text.matchAll(/^event: change\ndata: (.+)$/gm)].map((m) => JSON.parse(m[1]!) as { layer: string; id: number; version: number });
+    for (let i = 0; i < 3000 && !changes().some((c) => c.layer === 'shelters' && c.id === open.id && c.version === open.version + 1); i += 1) await new Promise((r) => setTimeout(r, 10));
     ac.abort();
     await reading;
+    expect(changes()).toContainEqual(expect.objectContaining({ layer: 'shelters', id: open.id, version: open.version + 1 }));
+    expect(changes().filter((c) => c.layer === 'warehouses' || (c.layer === 'shelters' && c.id === hidden.hiddenShelterId))).toEqual([]);
     expect(text).not.toContain(MARK);
   });
 });

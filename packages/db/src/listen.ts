@@ -38,6 +38,13 @@ export function serverListen(url: string, options: ServerListenOptions = {}): Li
   let started = false;
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  /** One statement at a time on the listening connection (pg does not take a query while one runs). */
+  const send = (c: import('pg').Client, text: string): Promise<unknown> => {
+    const sent = queue.then(() => c.query(text));
+    queue = sent.catch(() => undefined);
+    return sent;
+  };
 
   const connect = async (): Promise<void> => {
     const { default: pg } = await import('pg');
@@ -55,8 +62,15 @@ export function serverListen(url: string, options: ServerListenOptions = {}): Li
     c.on('error', lost);
     c.on('end', () => lost());
     await c.connect();
-    for (const channel of channels.keys()) await c.query(`LISTEN ${quoteIdent(channel)}`);
+    // from here a channel subscribed meanwhile sends its own LISTEN (in turn); the ones known now are sent here
     client = c;
+    try {
+      for (const channel of [...channels.keys()]) await send(c, `LISTEN ${quoteIdent(channel)}`);
+    } catch (err) {
+      if (client === c) client = null;
+      c.end().catch(() => {});
+      throw err;
+    }
   };
 
   const scheduleReconnect = (delay: number) => {
@@ -88,14 +102,14 @@ export function serverListen(url: string, options: ServerListenOptions = {}): Li
         scheduleReconnect(backoff0);
       }
     } else if (client && fresh) {
-      await client.query(`LISTEN ${quoteIdent(channel)}`);
+      await send(client, `LISTEN ${quoteIdent(channel)}`);
     }
     return async () => {
       const fns = channels.get(channel);
       fns?.delete(onNotify);
       if (fns && fns.size === 0) {
         channels.delete(channel);
-        await client?.query(`UNLISTEN ${quoteIdent(channel)}`).catch(() => {});
+        if (client) await send(client, `UNLISTEN ${quoteIdent(channel)}`).catch(() => {});
       }
     };
   }) as Listen & { close(): Promise<void> };

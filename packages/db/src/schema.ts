@@ -274,7 +274,7 @@ export interface ImportJobsTable {
   owner: string;
   layer: string;
   dry_run: boolean;
-  phase: Generated<'reading' | 'checking' | 'writing' | 'done' | 'cancelled' | 'failed'>;
+  phase: Generated<'reading' | 'checking' | 'writing' | 'committing' | 'done' | 'cancelled' | 'failed'>;
   done: Generated<number>;
   total: Generated<number>;
   cancel_requested: Generated<boolean>;

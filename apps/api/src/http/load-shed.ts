@@ -4,6 +4,10 @@ import { HttpError } from './http-error.js';
 
 /** Paths answered even while shedding: health (so a balancer sees "degraded", not silence) and signing out. */
 const NEVER_SHED = /^\/api\/(health|auth\/logout)$/;
+/** Cancelling an import or a siting run only lightens the load: never shed. */
+const CANCEL = /^\/api\/(imports\/jobs|siting\/jobs)\/[\w-]{1,64}$/;
+
+const exempt = (method: string, path: string) => method === 'OPTIONS' || NEVER_SHED.test(path) || (method === 'DELETE' && CANCEL.test(path));
 
 let histogram: IntervalHistogram | undefined;
 let lagMs = 0;
@@ -20,7 +24,8 @@ export function loadShedding(): boolean {
 
 /**
  * Shed load while the event loop lags: every 500 ms the p99 of the event-loop delay is sampled
- * (perf_hooks.monitorEventLoopDelay); above `lagLimitMs` requests other than /api/health get 503
+ * (perf_hooks.monitorEventLoopDelay); above `lagLimitMs` requests other than /api/health, sign-out and the
+ * cancel of an import or siting run get 503
  * `overloaded` with Retry-After: 1 at once, instead of queueing behind the work that stalls the loop.
  * 0 disables. One monitor per process, shared by every app built in it.
  * @example app.use(loadShed(config.resilience.shedLagMs))
@@ -37,7 +42,7 @@ export function loadShed(lagLimitMs: number): RequestHandler {
     timer.unref();
   }
   return (req, res, next) => {
-    if (!loadShedding() || NEVER_SHED.test(req.path) || req.method === 'OPTIONS') return next();
+    if (!loadShedding() || exempt(req.method, req.path)) return next();
     res.set('Retry-After', '1');
     next(new HttpError(503, 'overloaded', `the server is overloaded (event loop lag ${Math.round(lagMs)} ms); try again shortly`, { retryAfterSeconds: 1, lagMs: Math.round(lagMs) }));
   };

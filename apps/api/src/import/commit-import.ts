@@ -21,10 +21,11 @@ function rowFailure(row: number, err: unknown): unknown {
 /**
  * Apply every row in one transaction: new rows created, matched rows (update-by-code) updated with their changed
  * fields at the version read (a record changed meanwhile refuses the whole import, 409), each audited, plus one
- * `import` entry describing the file; any failure rolls all of them back and names the row.
+ * `import` entry describing the file; any failure rolls all of them back and names the row. With `job`, progress is
+ * counted per batch and a cancel rolls back until the commit point (`jobs.commitPoint`).
  * @example await commitImport(db, LAYERS.shelters, valid, user, { format: 'csv', crs: 'gcj02', filename: 'x.csv' })
  */
-export async function commitImport(db: Kysely<Database>, d: LayerDescriptor, rows: ValidRow[], user: SessionUser, about: Record<string, unknown>, job?: ImportJob): Promise<ImportOutcome> {
+export async function commitImport(db: Kysely<Database>, d: LayerDescriptor, rows: ValidRow[], user: SessionUser, about: Record<string, unknown>, job?: ImportJob, jobs?: Pick<ImportJobs, 'commitPoint'>): Promise<ImportOutcome> {
   const ctx = { actor: user.username, authorize: scopeCheck(user), check: crossFieldCheck(d) };
   const creates = rows.filter((r) => !r.target);
   const updates = rows.filter((r) => r.target && (r.target.changes.length > 0 || r.target.geometryChanged));
@@ -72,7 +73,9 @@ export async function commitImport(db: Kysely<Database>, d: LayerDescriptor, row
         errors: [{ row: row.row, field: 'version', code: 'update.stale', params: { code, fileVersion: row.target!.version, version: outcome.current?.version }, message: `changed since read (${outcome.reason})` }],
       });
     }
-    ImportJobs.check(job); // a cancel after the last batch still rolls back: nothing is committed yet
+    // a cancel after the last batch still rolls back (nothing is committed yet); from here on one is refused
+    if (jobs) await jobs.commitPoint(job);
+    else ImportJobs.check(job);
     const updated = updates.map((r) => r.target!.id);
     await writeAudit(trx, { actor: user.username, action: 'import', layer: d.id, featureId: null, before: null, after: { ...about, rows: rows.length, ids, updated } });
     return { ids, updated };

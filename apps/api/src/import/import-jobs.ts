@@ -17,6 +17,11 @@ export interface ImportJob {
   lost?: boolean;
 }
 
+const tooLate = (id: string, phase: string) =>
+  phase === 'committing'
+    ? new HttpError(409, 'import_committing', `the import "${id}" is committing; it can no longer be cancelled`, { field: 'job', phase: 'committing' })
+    : new HttpError(409, 'import_ended', `the import "${id}" has ended (${phase}); there is nothing to cancel`, { field: 'job', phase });
+
 /** What the progress route answers. */
 export interface ImportJobView {
   id: string;
@@ -126,10 +131,15 @@ export class ImportJobs {
     };
   }
 
-  /** Ask a running import to stop, from any process: it rolls back at its next batch, before anything is committed. */
+  /**
+   * Ask a running import to stop, from any process: it rolls back at its next batch, before anything is committed.
+   * An accepted cancel is always honoured; once the import has reached its commit point the answer is 409
+   * import_committing (its result stands), and for an ended job 409 import_ended.
+   */
   async cancel(id: string, owner: string, isAdmin: boolean): Promise<ImportJobView> {
     const here = this.mine.get(id)?.job;
     if (here && (here.owner === owner || isAdmin)) {
+      if (here.phase === 'committing') throw tooLate(id, here.phase);
       here.cancelRequested = true;
       // the row too, without waiting: on the embedded database the import's transaction holds the one connection
       void importJobs.requestCancel(this.db, id).catch(() => {});
@@ -137,9 +147,27 @@ export class ImportJobs {
     }
     const row = await importJobs.get(this.db, id);
     if (!row || (row.owner !== owner && !isAdmin)) throw new HttpError(404, 'unknown_job', `no import job "${id}"`, { field: 'job' });
-    const now = (await importJobs.requestCancel(this.db, id)) ?? row;
-    if (now.finished_at === null) await sql`select pg_notify(${CANCEL}, ${id})`.execute(this.db);
+    const asked = await importJobs.requestCancel(this.db, id);
+    if (!asked) throw new HttpError(404, 'unknown_job', `no import job "${id}"`, { field: 'job' });
+    if (!asked.accepted) throw tooLate(id, asked.row.phase);
+    await sql`select pg_notify(${CANCEL}, ${id})`.execute(this.db);
     return (await this.view(id, owner, isAdmin))!;
+  }
+
+  /**
+   * The commit point, inside the import's transaction once every batch is written: a cancel asked until now rolls
+   * the import back (409 import_cancelled); from now on a cancel is refused (import_committing). With several
+   * processes the job's row decides, in one update that a concurrent cancel cannot slip past; on the embedded
+   * database (one process, whose transaction holds the one connection) the live state does.
+   */
+  async commitPoint(job: ImportJob | undefined): Promise<void> {
+    if (!job) return;
+    ImportJobs.check(job);
+    job.phase = 'committing'; // at once: a cancel served from here on is refused, never accepted and ignored
+    if (!this.options.singleProcess && !(await importJobs.beginCommit(this.db, job.id, this.worker))) {
+      job.cancelRequested = true;
+      ImportJobs.check(job);
+    }
   }
 
   /**

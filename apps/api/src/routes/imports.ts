@@ -105,7 +105,7 @@ export function importsRouter(deps: AppDeps): Router & { jobs: ImportJobs } {
     ImportJobs.check(job);
     let outcome;
     try {
-      outcome = await commitImport(deps.db, d, checked.valid, user, about, job);
+      outcome = await commitImport(deps.db, d, checked.valid, user, about, job, jobs);
     } catch (err) {
       if (err instanceof HttpError && Array.isArray((err.details as { errors?: unknown })?.errors)) {
         const details = err.details as { errors: Parameters<typeof localizeErrors>[1] };
@@ -113,7 +113,9 @@ export function importsRouter(deps: AppDeps): Router & { jobs: ImportJobs } {
       }
       throw err;
     }
-    await deps.changes.catchUp(); // the trigger wrote a change per row; this process sees them before it answers
+    // the trigger wrote a change per row; this process sees them before it answers (the rows are committed: a
+    // database gone away just now delays that, it does not fail the import)
+    await deps.changes.catchUp().catch(() => undefined);
     if (job) await jobs.finish(job, 'done', { result: { rows, created: outcome.ids.length, updated: outcome.updated.length } });
     res.status(201).json({ dryRun: false, ...summary, imported: outcome.ids.length + outcome.updated.length, created: outcome.ids.length, updated: outcome.updated.length, ids: outcome.ids, updatedIds: outcome.updated, changes, warnings });
     } catch (err) {

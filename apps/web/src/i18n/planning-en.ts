@@ -167,6 +167,7 @@ export const planningEn: Record<PlanningKey, string> = {
   'planning.import.phase.reading': 'reading the file',
   'planning.import.phase.checking': 'checking rows',
   'planning.import.phase.writing': 'writing',
+  'planning.import.phase.committing': 'committing (can no longer be cancelled)',
   'planning.import.phase.done': 'done',
   'planning.import.phase.cancelled': 'cancelled',
   'planning.import.phase.failed': 'failed',

@@ -162,6 +162,7 @@ export const planningZh = {
   'planning.import.phase.reading': '读取文件',
   'planning.import.phase.checking': '逐行检查',
   'planning.import.phase.writing': '写入',
+  'planning.import.phase.committing': '提交中（已无法取消）',
   'planning.import.phase.done': '完成',
   'planning.import.phase.cancelled': '已取消',
   'planning.import.phase.failed': '失败',

@@ -79,7 +79,10 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
   const cancel = () => {
     const job = jobRef.current;
     if (!job) return;
-    void send('DELETE', `/api/imports/jobs/${job.id}`).catch(() => undefined);
+    // too late (the import is committing, or ended): say so; the upload's own answer then shows its result
+    void send('DELETE', `/api/imports/jobs/${job.id}`).catch((e: ApiError) => {
+      if (e.code === 'import_committing' || e.code === 'import_ended') setNote(errorText(e, locale));
+    });
     if (job.dryRun) abort.current?.abort();
   };
 
@@ -141,7 +144,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
           {t('planning.import.commit')}
         </button>
         {busy ? (
-          <button type="button" onClick={cancel} data-testid="import-cancel">
+          <button type="button" onClick={cancel} disabled={progress?.phase === 'committing'} data-testid="import-cancel">
             {t('planning.import.cancel')}
           </button>
         ) : null}

@@ -96,13 +96,13 @@ export const importUpload = defineRoute({
 });
 
 const JobParams = z.object({ job: z.string().describe('the ?job= id of the upload') });
-const Phase = z.enum(['waiting', 'reading', 'checking', 'writing', 'done', 'cancelled', 'failed']);
+const Phase = z.enum(['waiting', 'reading', 'checking', 'writing', 'committing', 'done', 'cancelled', 'failed']);
 
 export const importJob = defineRoute({
   method: 'GET',
   path: '/api/imports/jobs/:job',
   access: 'editors',
-  summary: 'Progress of an import named with ?job= (phase waiting, reading, checking, writing, done, cancelled, failed; rows done of total)',
+  summary: 'Progress of an import named with ?job= (phase waiting, reading, checking, writing, committing, done, cancelled, failed; rows done of total)',
   description: 'Any API process answers: the job is a row, written by the process doing the import every IMPORT_HEARTBEAT_MS; a job whose process fell silent for IMPORT_STALE_MS is failed (error import_abandoned).',
   tags: ['imports'],
   params: JobParams,
@@ -125,13 +125,14 @@ export const importJobCancel = defineRoute({
   path: '/api/imports/jobs/:job',
   access: 'editors',
   summary: 'Cancel an import before it commits: it rolls back at its next batch and answers 409 import_cancelled',
-  description: 'Any API process takes the cancel: it is stored in the job\'s row and announced, and the process doing the import stops at its next batch.',
+  description: 'Any API process takes the cancel: it is stored in the job\'s row and announced, and the process doing the import stops at its next batch. An accepted cancel (202) is always honoured: once the import has written every batch it enters phase committing, and from then on a cancel is refused with 409 import_committing (the import\'s result stands).',
   tags: ['imports'],
   params: JobParams,
   responses: {
     202: { description: 'cancel requested', contentType: JSON_TYPE, schema: z.object({ id: z.string(), phase: Phase, cancelRequested: z.boolean() }) },
     ...editorsOnly,
     404: errorAnswer('no such job of yours (code unknown_job)'),
+    409: errorAnswer('too late: the import is committing (import_committing) or has ended (import_ended); details.phase says which'),
   },
   example: { path: '/api/imports/jobs/none' },
 });

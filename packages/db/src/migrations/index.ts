@@ -12,6 +12,7 @@ import * as changeRowsPerStatement from './20261220_090000_change_rows_per_state
 import * as changeRetention from './20261221_090000_change_retention.js';
 import * as vocabularyChecks from './20261222_090000_vocabulary_checks.js';
 import * as importJobs from './20261223_090000_import_jobs.js';
+import * as importCommitPoint from './20261225_090000_import_commit_point.js';
 
 /** All migrations, keyed by their timestamped name; bundled so the compiled package needs no file-system scan. */
 export const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '20261221_090000_change_retention': changeRetention,
   '20261222_090000_vocabulary_checks': vocabularyChecks,
   '20261223_090000_import_jobs': importJobs,
+  '20261225_090000_import_commit_point': importCommitPoint,
 };
 
 export const migrationProvider: MigrationProvider = {

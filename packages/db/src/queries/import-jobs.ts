@@ -46,7 +46,8 @@ export async function start(db: Kysely<Database>, job: { id: string; owner: stri
 export async function progress(db: Kysely<Database>, id: string, worker: string, p: { phase: ImportPhase; done: number; total: number }): Promise<'continue' | 'cancel' | 'lost'> {
   const row = await db
     .updateTable('import_jobs')
-    .set({ phase: p.phase, done: p.done, total: p.total, heartbeat_at: sql`now()` })
+    // a heartbeat sent before the commit point must not take the row back out of `committing`
+    .set({ phase: sql<ImportPhase>`case when phase = 'committing' then phase else ${p.phase} end`, done: p.done, total: p.total, heartbeat_at: sql`now()` })
     .where('id', '=', id)
     .where('worker', '=', worker)
     .where('finished_at', 'is', null)
@@ -80,10 +81,40 @@ export async function get(db: Kysely<Database>, id: string): Promise<ImportJobRo
   return db.selectFrom('import_jobs').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Ask a running job to stop, from any process; answers the row as it is now (undefined when unknown). */
-export async function requestCancel(db: Kysely<Database>, id: string): Promise<ImportJobRow | undefined> {
-  const row = await db.updateTable('import_jobs').set({ cancel_requested: true }).where('id', '=', id).where('finished_at', 'is', null).returningAll().executeTakeFirst();
-  return row ?? get(db, id);
+/**
+ * Ask a running job to stop, from any process. `accepted` only while the job runs and has not reached its commit
+ * point (`beginCommit`): one row update decides between the two, so an accepted cancel is always honoured.
+ * Answers the row as it is now (undefined when unknown).
+ */
+export async function requestCancel(db: Kysely<Database>, id: string): Promise<{ accepted: boolean; row: ImportJobRow } | undefined> {
+  const row = await db
+    .updateTable('import_jobs')
+    .set({ cancel_requested: true })
+    .where('id', '=', id)
+    .where('finished_at', 'is', null)
+    .where('phase', '<>', 'committing')
+    .returningAll()
+    .executeTakeFirst();
+  if (row) return { accepted: true, row };
+  const now = await get(db, id);
+  return now ? { accepted: false, row: now } : undefined;
+}
+
+/**
+ * The working process reaches its commit point: the row enters `committing` unless a cancel was asked first
+ * (false: the import must roll back). Run outside the import's transaction (its own connection).
+ */
+export async function beginCommit(db: Kysely<Database>, id: string, worker: string): Promise<boolean> {
+  const row = await db
+    .updateTable('import_jobs')
+    .set({ phase: 'committing', heartbeat_at: sql`now()` })
+    .where('id', '=', id)
+    .where('worker', '=', worker)
+    .where('finished_at', 'is', null)
+    .where('cancel_requested', '=', false)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 const lostError = (message: string) => JSON.stringify({ status: 500, code: 'import_abandoned', message });
