@@ -50,6 +50,24 @@ describe('validateGeometry', () => {
   it('accepts a point just outside within the tolerance (0.001° ≈ 90 m, tolerance 100 m)', () => {
     expect(codeOf({ type: 'Point', coordinates: [116.101, 36.1] }, { county, toleranceM: 100 })).toBe('valid');
   });
+  it('accepts a position repeated in a row (it is no corner, so no crossing)', () => {
+    expect(codeOf({ type: 'Polygon', coordinates: [[[115.8, 36.1], [115.81, 36.1], [115.81, 36.1], [115.81, 36.11], [115.8, 36.11], [115.8, 36.1]]] })).toBe('valid');
+  });
+  it('accepts a valid 100,000-vertex star and names the crossing once two of its tips are swapped', () => {
+    const n = 100_000;
+    const ring = Array.from({ length: n }, (_, i) => [115.79 + (i % 2 ? 0.01 : 0.003) * Math.cos((2 * Math.PI * i) / n), 36.11 + (i % 2 ? 0.01 : 0.003) * Math.sin((2 * Math.PI * i) / n)]);
+    expect(validateGeometry({ type: 'Polygon', coordinates: [[...ring, ring[0]!]] })).toEqual({ valid: true });
+    [ring[1001], ring[1003]] = [ring[1003]!, ring[1001]!];
+    expect(codeOf({ type: 'Polygon', coordinates: [[...ring, ring[0]!]] })).toBe('self-intersection');
+  });
+  it('says "at least" when it stops counting crossings', () => {
+    // a zigzag of 1,200 edges closed by one edge through all of them
+    const ring = [[115.8, 36.1]];
+    for (let i = 1; i <= 1200; i++) ring.push([115.8 + i * 1e-5, 36.1 + (i % 2 ? 0.02 : 0)]);
+    ring.push([115.8 + 1200 * 1e-5, 36.11], [115.8 - 1e-5, 36.11], [115.8, 36.1]);
+    const r = validateGeometry({ type: 'Polygon', coordinates: [ring] });
+    expect(r.valid ? '' : r.reason).toBe('the boundary crosses itself near [115.800005, 36.110000] (at least 1000 crossings)');
+  });
   it('names the problem in a sentence', () => {
     const r = validateGeometry({ type: 'Point', coordinates: [10, -95] });
     expect(r.valid ? '' : r.reason).toBe('latitude -95 is outside −90…90');

@@ -1,7 +1,7 @@
-import * as turf from '@turf/turf';
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { outsideChina } from './china-offsets.js';
 import { distanceToPolygonM } from './distance-to-polygon-m.js';
+import { findRingCrossings } from './find-ring-crossings.js';
 
 export type GeometryProblem =
   | 'unsupported-type' | 'invalid-coordinates' | 'out-of-range' | 'swapped-lon-lat' | 'empty'
@@ -14,8 +14,9 @@ const fail = (code: GeometryProblem, reason: string): GeometryCheck => ({ valid:
 
 /**
  * Checks a lon/lat geometry a user supplied: coordinate ranges, lat/lon likely swapped (inside
- * China only when swapped), empty or degenerate rings and lines, self-intersections (turf.kinks),
- * and, given a county polygon, vertices farther than `toleranceM` metres outside it.
+ * China only when swapped), empty or degenerate rings and lines, rings that cross or touch themselves
+ * or each other (findRingCrossings, O(n log n) and exact), and, given a county polygon, vertices
+ * farther than `toleranceM` metres outside it.
  * @example validateGeometry({ type: 'Point', coordinates: [36.1, 115.8] }) // → { valid: false, code: 'swapped-lon-lat', reason: '…' }
  */
 export function validateGeometry(
@@ -47,7 +48,7 @@ export function validateGeometry(
 
   const lines = geometry.type === 'LineString' ? [geometry.coordinates] : geometry.type === 'MultiLineString' ? geometry.coordinates : [];
   for (const line of lines) {
-    if (distinct(line) < 2) return fail('degenerate', 'a line needs at least two distinct positions');
+    if (!distinctAtLeast(line, 2)) return fail('degenerate', 'a line needs at least two distinct positions');
   }
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
   for (const polygon of polygons) {
@@ -56,14 +57,15 @@ export function validateGeometry(
       if (ring.length < 4) return fail('degenerate', 'a ring needs at least four positions (three corners and the closing one)');
       const [a, z] = [ring[0]!, ring[ring.length - 1]!];
       if (a[0] !== z[0] || a[1] !== z[1]) return fail('unclosed-ring', 'a ring must end at the position it starts from');
-      if (distinct(ring) < 3) return fail('degenerate', 'a ring needs at least three distinct corners');
+      if (!distinctAtLeast(ring, 3)) return fail('degenerate', 'a ring needs at least three distinct corners');
     }
   }
   if (polygons.length > 0) {
-    const kinks = turf.kinks(geometry as Polygon | MultiPolygon).features;
-    if (kinks.length > 0) {
-      const [lon, lat] = kinks[0]!.geometry.coordinates;
-      return fail('self-intersection', `the boundary crosses itself near [${lon!.toFixed(6)}, ${lat!.toFixed(6)}] (${kinks.length} crossing${kinks.length > 1 ? 's' : ''})`);
+    const crossings = findRingCrossings(polygons.flat());
+    if (crossings.first) {
+      const [lon, lat] = crossings.first;
+      const { count, atLeast } = crossings;
+      return fail('self-intersection', `the boundary crosses itself near [${lon.toFixed(6)}, ${lat.toFixed(6)}] (${atLeast ? 'at least ' : ''}${count} crossing${count > 1 || atLeast ? 's' : ''})`);
     }
     if (polygons.some((polygon) => polygon.some((ring) => ringArea(ring) === 0))) return fail('degenerate', 'a ring has no area (its corners lie on a line)');
   }
@@ -78,8 +80,13 @@ export function validateGeometry(
   return { valid: true };
 }
 
-function distinct(ps: Position[]): number {
-  return new Set(ps.map((p) => `${p[0]},${p[1]}`)).size;
+/** whether `ps` holds at least k different positions (k small: stops as soon as it has them) */
+function distinctAtLeast(ps: Position[], k: number): boolean {
+  const seen: Position[] = [];
+  for (const p of ps) {
+    if (!seen.some((q) => q[0] === p[0] && q[1] === p[1]) && seen.push(p) >= k) return true;
+  }
+  return false;
 }
 
 function ringArea(ring: Position[]): number {
