@@ -1,6 +1,6 @@
 /**
  * The command map in a real Chromium against the real server on the embedded database with the
- * sample data: layers, e-map, details and audit, live updates, the incident what-if, the 100k stress
+ * sample data: layers, e-map, details and audit, live updates, the incident tool, the 100k stress
  * check, and the phone size. E2E_URL=<running server> reuses a server started by hand.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { commandScreenFlows } from './flows/command-screens.js';
 import type { Env } from './flows/env.js';
 import { phoneFlows } from './flows/phone.js';
 import { stressFlows } from './flows/stress.js';
-import { whatifFlows } from './flows/whatif.js';
+import { incidentFlows } from './flows/incident.js';
 
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 const env = {} as Env;
@@ -37,6 +37,6 @@ afterAll(async () => {
 
 describe('command map (/)', () => commandFlows(env));
 describe('command map screens (zh-CN and English, desktop and phone)', () => commandScreenFlows(env));
-describe('incident what-if', () => whatifFlows(env));
+describe('incident tool', () => incidentFlows(env));
 describe('dense layers', () => stressFlows(env));
 describe('phone size (390×844)', () => phoneFlows(env));

@@ -1,6 +1,6 @@
 /**
  * Deliverable maps in a real Chromium against the real server with the sample data: the command
- * map's 打印 and PNG export, the planning print sheet and the what-if brief, in Chinese and English,
+ * map's 打印 and PNG export, the planning print sheet and the incident brief, in Chinese and English,
  * desktop and phone; the printed map's bounds contain the whole county (or all zones).
  */
 import { execFileSync } from 'node:child_process';
@@ -107,14 +107,14 @@ const variants = [
   { locale: 'en', device: 'phone', viewport: { width: 390, height: 844 } },
 ] as const;
 
-/** The command map with the incident what-if answered for a click at the map centre. */
+/** The command map with the incident answer for a click at the map centre. */
 async function openIncidentAnswer(page: Page): Promise<void> {
   await page.goto('/');
   await waitForMapIdle(page);
-  await page.evaluate(() => (document.querySelector('[data-testid=whatif-toggle]') as HTMLButtonElement).click());
+  await page.evaluate(() => (document.querySelector('[data-testid=incident-toggle]') as HTMLButtonElement).click());
   const box = await page.evaluate(() => window.__riskmap!.map.getCanvas().getBoundingClientRect().toJSON());
   await page.mouse.click(box.left + box.width / 2, box.top + box.height / 2);
-  await page.locator('[data-testid=whatif-panel][data-state=done]').waitFor({ timeout: 60_000 });
+  await page.locator('[data-testid=incident-panel][data-state=done]').waitFor({ timeout: 60_000 });
 }
 
 describe.each(variants)('print sheets and PNG ($locale, $device)', ({ locale, device, viewport }) => {
@@ -177,20 +177,20 @@ describe.each(variants)('print sheets and PNG ($locale, $device)', ({ locale, de
     expect(await page.locator('.print-frame').count()).toBe(0);
   }, 120_000);
 
-  it('prints the what-if brief fitted to all zones, saying how the zones were sized', async () => {
+  it('prints the incident brief fitted to all zones, saying how the zones were sized', async () => {
     await openIncidentAnswer(page);
-    expect(await page.getByTestId('whatif-result').getByTestId('whatif-zone-model').innerText()).toMatch(locale === 'en' ? /generic|Zones/ : /分区依据/);
-    const b = await printVia(page, 'whatif-print');
+    expect(await page.getByTestId('incident-result').getByTestId('incident-zone-model').innerText()).toMatch(locale === 'en' ? /generic|Zones/ : /分区依据/);
+    const b = await printVia(page, 'incident-print');
     // The fitted bounds are the zones' bounding box: the printed map must show all of them.
     expect(b.fitted.length).toBe(4);
-    expect(b.kind).toBe('whatif');
+    expect(b.kind).toBe('incident');
     const printed = await printedMap(page, '__riskmap');
     expectFrame(printed.px, b);
     expect(contains(printed.bounds, b.fitted)).toBe(true);
-    const legend = page.locator('.whatif-print-sheet [data-testid=print-legend]');
+    const legend = page.locator('.incident-print-sheet [data-testid=print-legend]');
     expect(await legend.isVisible()).toBe(true);
     expect(await legend.innerText()).toContain(locale === 'en' ? 'Incident' : '事故点');
-    await printShot(page, `print-whatif-${tag}.png`, device);
+    await printShot(page, `print-incident-${tag}.png`, device);
     await endPrint(page);
   }, 180_000);
 
@@ -334,11 +334,11 @@ describe.each([variants[0], variants[1]])("the browser's own print ($locale, $de
     expect(await page.locator('[data-testid=per-capita-table] tbody tr').count()).toBe(townships.features.length);
   }, 240_000);
 
-  it('Ctrl+P with a what-if answer shown prints the brief fitted to all zones', async () => {
+  it('Ctrl+P with an incident answer shown prints the brief fitted to all zones', async () => {
     await openIncidentAnswer(page);
-    const { b } = await printPdf(page, `ctrlp-whatif-${tag}.png`);
+    const { b } = await printPdf(page, `ctrlp-incident-${tag}.png`);
     expect(b.via).toBe('beforeprint');
-    expect(b.kind).toBe('whatif');
+    expect(b.kind).toBe('incident');
     expect(contains(b.map, b.fitted)).toBe(true);
     expect(Math.abs(b.px![1]! - b.frameMm.heightMm * PX_PER_MM)).toBeLessThan(1.5);
   }, 180_000);

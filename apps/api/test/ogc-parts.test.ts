@@ -1,6 +1,9 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LAYERS, layerColumnTypes, toCamel } from '@riskmap/db';
 import { testBackends } from '@riskmap/db/testing';
+import { LAYER_IDS } from '@riskmap/contract';
+import { catalogueSchema } from '../src/ogc/collection-schema.js';
 import { startTestApp, type TestApp } from './harness.js';
 import { decodeTile, tileAt } from './tiles-decode.js';
 
@@ -155,6 +158,39 @@ describe.each(testBackends())('OGC parts, tile documents and compression on %s',
     expect(await statusOf(`${app.url}/ogc/collections/fire-stations/items?limit=5`, { ...auth, 'if-none-match': a.headers.get('etag')! })).toBe(304);
     const stamp = ((await a.json()) as Items).timeStamp;
     expect(new Date(stamp).getTime()).toBeGreaterThanOrEqual(Math.max(...all.features.map((f) => new Date(f.properties.updatedAt as string).getTime())));
+  });
+
+  it('publishes the editable properties as the contract validates them, in the JSON type of their database column', async () => {
+    const admin = { authorization: `Bearer ${await app.login('admin')}` };
+    const s = await json<Schema>('/ogc/collections/shelters/schema', admin);
+    expect(s.properties.status).toMatchObject({ type: 'string', enum: ['planned', 'built', 'open', 'closed'] });
+    expect(s.properties.capacity).toMatchObject({ type: 'integer', minimum: 0, maximum: 10_000_000 });
+    expect(s.properties.code).toMatchObject({ type: 'string', minLength: 1, maxLength: 64 });
+    expect(s.properties.suitability).toMatchObject({ type: 'object', properties: { flood: { type: 'boolean' } }, additionalProperties: false });
+    expect(s.properties.facilities).toMatchObject({ type: 'array', items: { type: 'string' } });
+    expect(s.properties.townshipCode).toEqual({ type: 'string', maxLength: 32 });
+    expect(s.properties.site).toMatchObject({ type: 'object', format: 'geometry-any' });
+    expect(s.properties.id).toMatchObject({ type: 'integer', 'x-ogc-role': 'id' });
+    const risk = await json<Schema>('/ogc/collections/risk-points/schema', admin);
+    expect(risk.properties.assessedAt).toMatchObject({ type: 'string', format: 'date' });
+    expect(risk.properties.level).toMatchObject({ type: 'integer', minimum: 1, maximum: 4 });
+    const hidden = await json<Schema>('/ogc/collections/hidden-hazards/schema', admin);
+    expect(hidden.properties.foundOn).toMatchObject({ type: 'string', format: 'date' });
+    let checked = 0;
+    for (const id of LAYER_IDS) {
+      const d = LAYERS[id];
+      const doc = await json<Schema>(`/ogc/collections/${id}/schema`, admin);
+      const types = await layerColumnTypes(app.t.db, d);
+      for (const column of d.columns) {
+        const published = doc.properties[toCamel(column)];
+        if (!published || !types[column]) continue;
+        const stored = catalogueSchema(types[column]).type;
+        const fits = stored === 'object' ? ['object', 'array'] : stored === 'number' ? ['number', 'integer'] : [stored];
+        expect(fits, `${id}.${column}: ${types[column]!.dataType} published as ${published.type}`).toContain(published.type);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(150);
   });
 
   it('serves the OGC API definition as OpenAPI 3.0 to GDAL and 3.1 otherwise, with queryables as parameters', async () => {

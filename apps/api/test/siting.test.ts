@@ -54,8 +54,10 @@ describe.each(testBackends())('POST /api/siting on the %s backend', (backend) =>
     const perCapita = (await call(app, 'GET', '/api/analytics/shelter-per-capita', planner)).body;
     const current = new Map(perCapita.townships.map((t: any) => [t.townshipCode, t.effectiveAreaM2]));
     expect(body.townships).toHaveLength(18);
-    for (const t of body.townships) expect(t.areaBeforeM2).toBe(current.get(t.code));
+    for (const t of body.townships) expect(t.areaBeforeM2).toBe(current.get(t.townshipCode));
     expect(body.unreachable.map((t: any) => t.name).sort()).toEqual(['大布乡', '金斗营镇'].sort());
+    for (const t of body.unreachable) expect(current.has(t.townshipCode)).toBe(true);
+    expect(Object.keys(body.townships[0])).not.toContain('code');
     expect(body.after.townshipsBelowTarget).toBe(2);
     expect(body.before.townshipsBelowTarget).toBeGreaterThan(2);
     expect(body.sites.features).toHaveLength(body.chosen.length);

@@ -1,5 +1,5 @@
 import { LAYERS, toCamel, type EditableFeature, type LayerDescriptor } from '@riskmap/db';
-import { LAYER_IDS, enumeration, fieldSpec } from '@riskmap/contract';
+import { LAYER_IDS, crossFieldIssues, enumeration, fieldSpec } from '@riskmap/contract';
 import { HttpError } from '../http/http-error.js';
 import type { SessionUser } from '../http/role.js';
 
@@ -22,16 +22,16 @@ export function scopeCheck(user: SessionUser): ((f: EditableFeature) => void) | 
 }
 
 /**
- * Rules across properties of the record an edit would commit: effective area ≤ total area.
+ * Rules across properties of the record an edit would commit (the contract's `crossFieldIssues`: effective area ≤ total area).
  * @example ctx.check = crossFieldCheck(LAYERS.shelters)
  */
 export function crossFieldCheck(d: LayerDescriptor): (f: EditableFeature) => void {
-  const total = d.id === 'shelters' ? 'totalAreaM2' : d.id === 'candidate-sites' ? 'areaM2' : null;
   return (f) => {
     const p = f.feature.properties ?? {};
-    if (total && Number(p.effectiveAreaM2) > Number(p[total])) {
-      const message = `effective area ${p.effectiveAreaM2} m² exceeds ${total} ${p[total]} m²`;
-      throw new HttpError(400, 'invalid_input', `properties.effectiveAreaM2: ${message}`, { fields: [{ field: 'properties.effectiveAreaM2', message }] });
+    const [issue] = crossFieldIssues(d.id, p);
+    if (issue) {
+      const message = `effective area ${p.effectiveAreaM2} m² exceeds ${issue.bound} ${p[issue.bound]} m²`;
+      throw new HttpError(400, 'invalid_input', `properties.${issue.field}: ${message}`, { fields: [{ field: `properties.${issue.field}`, message }] });
     }
   };
 }

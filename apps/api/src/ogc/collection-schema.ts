@@ -1,4 +1,5 @@
 import { layerColumnTypes, layerFilterKinds, toCamel, type ColumnType, type Database, type Kysely } from '@riskmap/db';
+import { propertyJsonSchema } from '@riskmap/contract';
 import type { ReadableLayer } from './layer-access.js';
 
 /** A JSON Schema (2020-12) fragment describing one property. */
@@ -6,33 +7,32 @@ export type PropertySchema = Record<string, unknown>;
 
 const JSON_SCHEMA = 'https://json-schema.org/draft/2020-12/schema';
 
-/** The shape of each jsonb column's values (the catalogue only says "jsonb"); from the edit schemas in validation/feature-schemas.ts. */
-const JSON_SHAPES: Record<string, PropertySchema> = {
-  hazard_types: { type: 'array', items: { type: 'string' } },
-  assessment_inputs: { type: 'object', additionalProperties: { type: 'number' } },
-  substances: { type: 'array', items: { type: 'object' } },
-  suitability: { type: 'object', additionalProperties: { type: 'boolean' } },
-  facilities: { type: 'array', items: { type: 'string' } },
-  suitable_for: { type: 'array', items: { type: 'string' } },
-};
-
-/** Text columns that hold calendar dates (validated as YYYY-MM-DD): published as dates, so clients keep the value instead of reformatting it. */
-const TEXT_FORMATS: Record<string, PropertySchema> = {
-  assessed_at: { type: 'string', format: 'date' },
-};
-
+/** The JSON type of a column the contract does not describe (the server's own: id, version, timestamps), from the catalogue. */
 const SCALAR: Record<string, PropertySchema> = {
   int2: { type: 'integer' }, int4: { type: 'integer' }, int8: { type: 'integer' },
   float4: { type: 'number' }, float8: { type: 'number' }, numeric: { type: 'number' },
   bool: { type: 'boolean' }, text: { type: 'string' }, varchar: { type: 'string' }, bpchar: { type: 'string' },
   timestamptz: { type: 'string', format: 'date-time' }, timestamp: { type: 'string', format: 'date-time' }, date: { type: 'string', format: 'date' },
+  jsonb: { type: 'object' }, json: { type: 'object' },
 };
+
+/**
+ * The JSON Schema of a database column's values by its catalogue type alone (what the published type must agree with).
+ * @example catalogueSchema({ dataType: 'int4', nullable: false }) // { type: 'integer' }
+ */
+export function catalogueSchema(t: ColumnType | undefined): PropertySchema {
+  return SCALAR[t?.dataType ?? ''] ?? { type: 'string' };
+}
 
 const GEOMETRY_FORMAT: Record<string, string> = { Point: 'geometry-point', MultiPolygon: 'geometry-multipolygon', Geometry: 'geometry-any' };
 
-function propertySchema(column: string, t: ColumnType | undefined, secondaryGeometry: boolean): PropertySchema {
-  if (secondaryGeometry) return { type: 'object', format: 'geometry-any', description: 'a GeoJSON geometry' };
-  const base = JSON_SHAPES[column] ?? TEXT_FORMATS[column] ?? SCALAR[t?.dataType ?? ''] ?? { type: 'string' };
+/**
+ * One property: a secondary geometry as a geometry, an editable property from the contract's zod schema (type, enum,
+ * bounds, items; packages/contract propertyJsonSchema), the server's own columns from the catalogue; with the OGC roles.
+ */
+function propertySchema(layer: ReadableLayer, column: string, t: ColumnType | undefined): PropertySchema {
+  if (layer.d.geometryColumns.includes(column)) return { type: 'object', format: 'geometry-any', description: 'a GeoJSON geometry' };
+  const base = propertyJsonSchema(layer.d.id, toCamel(column)) ?? catalogueSchema(t);
   const role = column === 'id' ? { 'x-ogc-role': 'id' } : column === 'updated_at' ? { 'x-ogc-role': 'primary-instant' } : {};
   return { ...base, ...role };
 }
@@ -47,8 +47,8 @@ export interface LayerProperties {
 }
 
 /**
- * The properties of a readable layer, typed from the database catalogue (integer vs number vs string,
- * date-time) so that clients store every value exactly.
+ * The properties of a readable layer: the editable ones as the contract's schemas say (integer vs number, enumerations,
+ * bounds), the server's own typed from the database catalogue (date-time), so that clients store every value exactly.
  * @example (await layerProperties(db, readable)).properties.effectiveAreaM2 // { type: 'number' }
  */
 export async function layerProperties(db: Kysely<Database>, layer: ReadableLayer): Promise<LayerProperties> {
@@ -59,7 +59,7 @@ export async function layerProperties(db: Kysely<Database>, layer: ReadableLayer
   for (const column of [...layer.d.columns, ...layer.d.geometryColumns]) {
     if (!layer.visibleColumns.includes(column)) continue;
     const name = toCamel(column);
-    properties[name] = propertySchema(column, types[column], layer.d.geometryColumns.includes(column));
+    properties[name] = propertySchema(layer, column, types[column]);
     if (types[column] && !types[column]!.nullable) required.push(name);
     if (kinds[column]) queryable.push(name);
   }

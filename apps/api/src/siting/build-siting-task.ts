@@ -75,7 +75,7 @@ export async function buildSitingTask(req: SitingRequest, layers: LayerCache, do
     });
     const problem: SitingProblem = {
       kind: 'shelter-gap',
-      townships: rows.map((r) => ({ code: r.townshipCode, name: r.name, population: r.population, currentEffectiveAreaM2: r.effectiveAreaM2 })),
+      townships: rows.map((r) => ({ townshipCode: r.townshipCode, name: r.name, population: r.population, currentEffectiveAreaM2: r.effectiveAreaM2 })),
       candidates: usable,
       ...(req.perCapitaTargetM2 !== undefined ? { perCapitaTargetM2: req.perCapitaTargetM2 } : {}),
       ...(req.objective !== undefined ? { objective: req.objective } : {}),

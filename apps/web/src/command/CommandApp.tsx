@@ -27,16 +27,16 @@ import { useHazardOverlay } from '../hazards/use-hazard-overlay.js';
 import { HazardMapNote } from '../hazards/HazardMapNote.js';
 import '../hazards/hazards.css';
 import '../styles/command.css';
-import '../styles/whatif.css';
+import '../styles/incident.css';
 import '../styles/command-screens.css';
 
 const getCommandMap = () => window.__riskmap?.map;
 
 const DEFAULT_COLOURS = Object.fromEntries(Object.entries(domainDefaults.riskLevels).map(([l, v]) => [l, v.color])) as Record<RiskLevel, string>;
 
-/** Print only the what-if brief (the print stylesheet keys on the body class), the map fitted to the zones. */
+/** Print only the incident brief (the print stylesheet keys on the body class), the map fitted to the zones. */
 function printBrief(zones: FeatureCollection | null | undefined): void {
-  void printFitted(window.__riskmap?.map, zones ? bboxOf(zones.features.map((f) => f.geometry)) : null, { kind: 'whatif', bodyClass: 'print-whatif' });
+  void printFitted(window.__riskmap?.map, zones ? bboxOf(zones.features.map((f) => f.geometry)) : null, { kind: 'incident', bodyClass: 'print-incident' });
 }
 
 export default function CommandApp() {
@@ -72,7 +72,7 @@ export default function CommandApp() {
     return impactPoints(incident.result, (id) => at.get(id as number));
   }, [incident.result, shelters]);
   useEffect(() => {
-    if (incident.status === 'done' && window.__riskmap) Object.assign(window.__riskmap, { whatifPickedAt: incident.pickedAt, whatifAnsweredAt: performance.now() });
+    if (incident.status === 'done' && window.__riskmap) Object.assign(window.__riskmap, { incidentPickedAt: incident.pickedAt, incidentAnsweredAt: performance.now() });
   }, [incident.status, incident.result, incident.pickedAt]);
   const originName = incident.origin?.kind === 'source' ? incident.origin.name : incident.origin ? `${incident.origin.lonLat[0].toFixed(5)}, ${incident.origin.lonLat[1].toFixed(5)}` : '';
   const isSample = Object.values(data.layers).some((l) => l?.sample || l?.features.some((f) => (f.properties as { sample?: boolean }).sample));
@@ -91,11 +91,11 @@ export default function CommandApp() {
   };
 
   const printBounds = () => (incident.active && incident.result ? bboxOf(incident.result.zones.features.map((f) => f.geometry as Geometry)) : printArea ? printArea.bbox : bboxOf((townships ?? []).map((x) => x.geometry)));
-  // Ctrl+P: the brief when the what-if panel shows an answer (as its 打印简报 button), else the 打印 sheet.
+  // Ctrl+P: the brief when the incident panel shows an answer (as its 打印简报 button), else the 打印 sheet.
   usePrintTarget({
     map: getCommandMap,
     bounds: printBounds,
-    options: () => (incident.active && incident.result ? { kind: 'whatif', bodyClass: 'print-whatif' } : { kind: 'command' }),
+    options: () => (incident.active && incident.result ? { kind: 'incident', bodyClass: 'print-incident' } : { kind: 'command' }),
   });
 
   return (
@@ -183,7 +183,7 @@ export default function CommandApp() {
                   townshipName={townshipName}
                   onClose={() => setPicked(null)}
                   onChoose={(i) => picked.stack && setPicked({ ...picked.stack[i]!, stack: picked.stack, index: i })}
-                  onWhatIf={() => incident.pick({ kind: 'source', id: picked.properties.id as number, name: String(picked.properties.name), lonLat: picked.lonLat })}
+                  onIncident={() => incident.pick({ kind: 'source', id: picked.properties.id as number, name: String(picked.properties.name), lonLat: picked.lonLat })}
                 />
               ) : null}
               <IndicatorPanel layers={data.layers} perCapita={perCapita} targetM2={TARGET} colours={COLOURS} coverage={data.coverage} />
@@ -193,7 +193,7 @@ export default function CommandApp() {
       </main>
       <PrintSheet sheet={sheet()} />
       {incident.active && incident.result ? (
-        <div className="print-only whatif-print-sheet" aria-hidden="true">
+        <div className="print-only incident-print-sheet" aria-hidden="true">
           <IncidentBrief r={incident.result} origin={originName || translate(locale, 'incident.point')} colours={COLOURS} sample={isSample} />
         </div>
       ) : null}

@@ -44,7 +44,7 @@ interface Props {
   selected: Picked | null;
   focusBounds: [number, number, number, number] | null;
   onPick: (p: Picked | null) => void;
-  /** While set, a click picks the what-if location (a hazard source under the click is passed as `picked`). */
+  /** While set, a click picks the incident location (a hazard source under the click is passed as `picked`). */
   onPickLocation: ((lonLat: [number, number], picked: Picked | null) => void) | null;
   incident: { result: Impact | null; points: FeatureCollection | undefined };
   attribution: string;
@@ -55,7 +55,7 @@ interface Props {
 
 declare global {
   interface Window {
-    __riskmap?: { map: MlMap; ready: boolean; showRiskPoints?: (features: RiskFeature[]) => 'geojson' | 'dense' | 'tiles'; whatifDrawnAt?: number; whatifPickedAt?: number | null; whatifAnsweredAt?: number };
+    __riskmap?: { map: MlMap; ready: boolean; showRiskPoints?: (features: RiskFeature[]) => 'geojson' | 'dense' | 'tiles'; incidentDrawnAt?: number; incidentPickedAt?: number | null; incidentAnsweredAt?: number };
   }
 }
 
@@ -200,7 +200,7 @@ export function CommandMap(props: Props) {
     if (!props.incident.result) return;
     const box = zonesBounds(props.incident.result);
     if (box && needsFraming(map, box)) map.fitBounds(box, { padding: 60, duration: 0, maxZoom: 15 });
-    map.once('idle', () => window.__riskmap && (window.__riskmap.whatifDrawnAt = performance.now()));
+    map.once('idle', () => window.__riskmap && (window.__riskmap.incidentDrawnAt = performance.now()));
   }, [props.incident.result, props.incident.points]);
 
   useMapEffect(readyMap, (map) => {

@@ -17,7 +17,7 @@ interface Props {
   onIncident: () => void;
   /** Title, legend, date, source and watermark of the sheet (print and PNG). */
   sheet?: () => SheetText;
-  /** What the sheet is about: the county, or the what-if zones. */
+  /** What the sheet is about: the county, or the incident zones. */
   printBounds?: () => BBox | null;
 }
 
@@ -55,7 +55,7 @@ export function CommandToolbar({ layers, townships, onZoomTownship, onPickHit, i
           </option>
         ))}
       </select>
-      <button type="button" className={incidentActive ? 'on' : ''} aria-pressed={incidentActive} onClick={onIncident} data-testid="whatif-toggle">
+      <button type="button" className={incidentActive ? 'on' : ''} aria-pressed={incidentActive} onClick={onIncident} data-testid="incident-toggle">
         {translate(locale, 'incident.tool')}
       </button>
       <PaperChoice />

@@ -10,11 +10,11 @@ interface Props {
   onClose: () => void;
   /** Open the i-th feature of the click's stack (the "1 / N" chooser). */
   onChoose?: (i: number) => void;
-  /** Start the incident what-if at this hazard source. */
-  onWhatIf?: () => void;
+  /** Compute an incident at this hazard source. */
+  onIncident?: () => void;
 }
 
-export function DetailPanel({ picked, townshipName, onClose, onChoose, onWhatIf }: Props) {
+export function DetailPanel({ picked, townshipName, onClose, onChoose, onIncident }: Props) {
   const { t, locale } = useI18n();
   const rows = detailRows(picked.properties, locale, townshipName, picked.layer);
   const title = String(picked.properties.name ?? picked.properties.code ?? '');
@@ -63,8 +63,8 @@ export function DetailPanel({ picked, townshipName, onClose, onChoose, onWhatIf 
           </div>
         ))}
       </dl>
-      {picked.layer === 'hazard-sources' && onWhatIf ? (
-        <button type="button" className="whatif-start" onClick={onWhatIf} data-testid="whatif-from-source">
+      {picked.layer === 'hazard-sources' && onIncident ? (
+        <button type="button" className="incident-start" onClick={onIncident} data-testid="incident-from-source">
           {translate(locale, 'incident.fromSource')}
         </button>
       ) : null}

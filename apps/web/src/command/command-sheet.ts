@@ -7,7 +7,7 @@ import type { Impact } from '../incident/types.js';
 import { incidentLegend } from '../incident/incident-legend.js';
 import { HAZARD_COLOURS } from '../hazards/hazard-map-layers.js';
 
-/** What the command map shows (layer toggles, levels, four-colour mode, the what-if answer). */
+/** What the command map shows (layer toggles, levels, four-colour mode, the incident answer). */
 export interface CommandDrawn {
   visible: Partial<Record<keyof LayerSet, boolean>>;
   levels: Record<RiskLevel, boolean>;

@@ -6,14 +6,14 @@
 import { useSyncExternalStore } from 'react';
 
 export type Paper = 'A4' | 'A3';
-export type SheetKind = 'command' | 'planning' | 'whatif' | 'png';
+export type SheetKind = 'command' | 'planning' | 'incident' | 'png';
 
 export const PAPERS: readonly Paper[] = ['A4', 'A3'];
 /** Page size in mm, landscape. */
 export const PAGE_MM: Record<Paper, [number, number]> = { A4: [297, 210], A3: [420, 297] };
 export const PAGE_MARGIN_MM = 10;
 /** Height (mm) each printed sheet keeps for its title, legend, footer or tables besides the map. */
-const RESERVED_MM: Record<Exclude<SheetKind, 'png'>, number> = { command: 40, planning: 70, whatif: 120 };
+const RESERVED_MM: Record<Exclude<SheetKind, 'png'>, number> = { command: 40, planning: 70, incident: 120 };
 /** CSS px per mm (96 px per inch). */
 export const PX_PER_MM = 96 / 25.4;
 

@@ -59,7 +59,7 @@ function holdMap(map: MlMap, frame: Frame): () => void {
 export interface PrintOptions {
   kind: Exclude<SheetKind, 'png'>;
   paper?: Paper;
-  /** A body class the print stylesheet keys on (e.g. the what-if brief prints alone). */
+  /** A body class the print stylesheet keys on (e.g. the incident brief prints alone). */
   bodyClass?: string;
 }
 

@@ -16,7 +16,7 @@ describe('printed frames', () => {
   it('gives the map the page less 10 mm margins and the sheet’s reserved height, A4 and A3 landscape', () => {
     expect(printFrameMm('A4', 'command')).toEqual({ widthMm: 277, heightMm: 150 });
     expect(printFrameMm('A4', 'planning')).toEqual({ widthMm: 277, heightMm: 120 });
-    expect(printFrameMm('A4', 'whatif')).toEqual({ widthMm: 277, heightMm: 70 });
+    expect(printFrameMm('A4', 'incident')).toEqual({ widthMm: 277, heightMm: 70 });
     expect(printFrameMm('A3', 'command')).toEqual({ widthMm: 400, heightMm: 237 });
     expect(pngFrameMm('A3').widthMm).toBeGreaterThan(pngFrameMm('A4').widthMm);
   });
@@ -60,7 +60,7 @@ describe('legends list every symbol the map draws', () => {
     expect(labels.filter((l) => l.startsWith('Service area'))).toHaveLength(2);
     expect(labels).not.toContain('Compared scenario site');
   });
-  it('what-if: each zone, the incident, villages evacuated and sheltering, routes and shelters used', () => {
+  it('incident: each zone, the incident, villages evacuated and sheltering, routes and shelters used', () => {
     const r = {
       zones: { type: 'FeatureCollection', features: [1, 0].map((rank) => ({ type: 'Feature', geometry: null, properties: { rank, key: rank ? 'evacuate' : 'severe' } })) },
       villages: [{ evacuate: true }, { evacuate: false }],

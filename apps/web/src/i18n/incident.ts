@@ -1,4 +1,4 @@
-/** Strings of the incident what-if (keys `incident.*` of the one i18n table; Chinese first). */
+/** Strings of the incident tool (keys `incident.*` of the one i18n table; Chinese first). */
 export const incidentZh = {
   tool: '事故推演',
   toolHint: '在地图上点击事故地点，或在危险源详情中选择“以此推演”',
@@ -61,12 +61,12 @@ export const incidentZh = {
   major: '重大',
 } as const;
 
-/** English: every what-if key is required. */
+/** English: every incident key is required. */
 export const incidentEn: Record<keyof typeof incidentZh, string> = {
-  tool: 'What if',
-  toolHint: 'Click the incident location on the map, or choose “What if here” in a hazard source’s details',
-  fromSource: 'What if here',
-  close: 'Close what-if',
+  tool: 'Incident',
+  toolHint: 'Click the incident location on the map, or choose “Incident here” in a hazard source’s details',
+  fromSource: 'Incident here',
+  close: 'Close incident',
   origin: 'Incident at',
   point: 'point on the map',
   type: 'Incident type',
@@ -79,7 +79,7 @@ export const incidentEn: Record<keyof typeof incidentZh, string> = {
   'wind.N': 'N', 'wind.NE': 'NE', 'wind.E': 'E', 'wind.SE': 'SE', 'wind.S': 'S', 'wind.SW': 'SW', 'wind.W': 'W', 'wind.NW': 'NW',
   windSpeed: 'Wind speed (m/s)',
   running: 'Computing…',
-  failed: 'What-if failed',
+  failed: 'Incident computation failed',
   population: 'People affected',
   evacuees: 'To evacuate',
   placed: 'Placed',
@@ -115,7 +115,7 @@ export const incidentEn: Record<keyof typeof incidentZh, string> = {
   evacuate: 'evacuate',
   shelterInPlace: 'shelter in place',
   printBrief: 'Print brief',
-  briefTitle: 'Incident what-if brief',
+  briefTitle: 'Incident brief',
   generatedAt: 'Generated',
   computedIn: 'Computed in',
   unsuitable: 'not suitable for this hazard',

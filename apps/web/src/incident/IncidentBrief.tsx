@@ -14,7 +14,7 @@ export function IncidentBrief({ r, origin, colours, sample }: { r: Impact; origi
   const s = summarize(r);
   const n = (x: number) => x.toLocaleString(locale);
   return (
-    <div className="whatif-brief" data-testid="whatif-brief">
+    <div className="incident-brief" data-testid="incident-brief">
       <h1>{w('briefTitle')}</h1>
       <p>
         {w('origin')}: <strong>{origin}</strong> · {w(`type.${r.scenario.type}`)}
@@ -27,7 +27,7 @@ export function IncidentBrief({ r, origin, colours, sample }: { r: Impact; origi
       </p>
       <ZoneModelNote model={r.consequence} />
       <PrintLegend items={incidentLegend(t, locale, r)} title={t('print.legend')} />
-      <div className="whatif-brief-tables">
+      <div className="incident-brief-tables">
         <IncidentTables r={r} colours={colours} limit={5} />
       </div>
     </div>

@@ -14,7 +14,7 @@ interface Props {
 
 function Section({ title, n, children, id }: { title: string; n?: number; children: ReactNode; id: string }) {
   return (
-    <section className="whatif-section" data-testid={`whatif-${id}`}>
+    <section className="incident-section" data-testid={`incident-${id}`}>
       <h3>
         {title}
         {n !== undefined ? <span className="count">{n}</span> : null}
@@ -29,8 +29,8 @@ function Table({ head, rows, empty, total }: { head: string[]; rows: ReactNode[]
   if (rows.length === 0) return <p className="sub-note">{empty}</p>;
   const more = total !== undefined ? total - rows.length : 0;
   return (
-    <table className="whatif-table">
-      {more > 0 ? <caption className="more" data-testid="whatif-more">{w('more').replace('{n}', String(more))}</caption> : null}
+    <table className="incident-table">
+      {more > 0 ? <caption className="more" data-testid="incident-more">{w('more').replace('{n}', String(more))}</caption> : null}
       <thead>
         <tr>{head.map((h) => <th key={h}>{h}</th>)}</tr>
       </thead>

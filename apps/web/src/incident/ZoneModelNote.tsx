@@ -8,7 +8,7 @@ export function ZoneModelNote({ model }: { model: ZoneModel | undefined }) {
   const en = locale === 'en';
   const generic = model.method === 'generic';
   return (
-    <p className={`sub-note zone-model${generic ? ' warn' : ''}`} data-testid="whatif-zone-model">
+    <p className={`sub-note zone-model${generic ? ' warn' : ''}`} data-testid="incident-zone-model">
       <strong>{en ? 'Zones' : '分区依据'}</strong>
       {en ? ': ' : '：'}
       {en ? model.en : model.zh}

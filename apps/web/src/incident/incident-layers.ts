@@ -1,27 +1,27 @@
-/** Map layers of the what-if tool: zones (nested, innermost on top), evacuation lines, the incident and the shelters used. */
+/** Map layers of the incident tool: zones (nested, innermost on top), evacuation lines, the incident and the shelters used. */
 import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource, LayerSpecification, Map as MlMap } from 'maplibre-gl';
 import type { Impact } from './types.js';
 import { ZONE_COLOURS } from './incident-logic.js';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-const SOURCES = ['whatif-zones', 'whatif-lines', 'whatif-points'] as const;
+const SOURCES = ['incident-zones', 'incident-lines', 'incident-points'] as const;
 const zoneColour = ['match', ['get', 'rank'], 0, ZONE_COLOURS[0]!, 1, ZONE_COLOURS[1]!, 2, ZONE_COLOURS[2]!, ZONE_COLOURS[3]!] as const;
 
 export const INCIDENT_LAYERS: LayerSpecification[] = [
-  { id: 'whatif-zones-fill', type: 'fill', source: 'whatif-zones', paint: { 'fill-color': zoneColour as never, 'fill-opacity': 0.28 } },
-  { id: 'whatif-zones-line', type: 'line', source: 'whatif-zones', paint: { 'line-color': zoneColour as never, 'line-width': 2 } },
+  { id: 'incident-zones-fill', type: 'fill', source: 'incident-zones', paint: { 'fill-color': zoneColour as never, 'fill-opacity': 0.28 } },
+  { id: 'incident-zones-line', type: 'line', source: 'incident-zones', paint: { 'line-color': zoneColour as never, 'line-width': 2 } },
   {
-    id: 'whatif-lines',
+    id: 'incident-lines',
     type: 'line',
-    source: 'whatif-lines',
+    source: 'incident-lines',
     layout: { 'line-cap': 'round' },
     paint: { 'line-color': '#1a5fb4', 'line-width': ['interpolate', ['linear'], ['get', 'people'], 0, 1.5, 2000, 5], 'line-dasharray': [2, 1.5] },
   },
   {
-    id: 'whatif-points',
+    id: 'incident-points',
     type: 'circle',
-    source: 'whatif-points',
+    source: 'incident-points',
     paint: {
       'circle-radius': ['match', ['get', 'kind'], 'incident', 9, 'village', 4.5, 13],
       // Villages in the zones: filled, dark violet when evacuated, amber when sheltering in place.
@@ -32,10 +32,10 @@ export const INCIDENT_LAYERS: LayerSpecification[] = [
   },
 ];
 
-/** Add the (empty) what-if sources and layers below the point symbols (`beforeId`). */
+/** Add the (empty) incident sources and layers below the point symbols (`beforeId`). */
 export function installIncidentLayers(map: MlMap, beforeId?: string): void {
   for (const id of SOURCES) map.addSource(id, { type: 'geojson', data: EMPTY });
-  for (const l of INCIDENT_LAYERS) map.addLayer(l, l.id === 'whatif-points' ? undefined : beforeId);
+  for (const l of INCIDENT_LAYERS) map.addLayer(l, l.id === 'incident-points' ? undefined : beforeId);
 }
 
 /** Features of the incident point, the villages in the zones, the safe shelters used and the unsafe ones (ringed). */
@@ -53,7 +53,7 @@ export function impactPoints(r: Impact, shelterLonLat: (id: number | string) => 
 export function showImpact(map: MlMap, r: Impact | null, points: FeatureCollection = EMPTY): void {
   const set = (id: string, fc: FeatureCollection) => (map.getSource(id) as GeoJSONSource | undefined)?.setData(fc);
   if (!r) return SOURCES.forEach((id) => void set(id, EMPTY));
-  void set('whatif-zones', { type: 'FeatureCollection', features: [...r.zones.features].sort((a, b) => b.properties.rank - a.properties.rank) });
-  void set('whatif-lines', r.allocationLines);
-  void set('whatif-points', points);
+  void set('incident-zones', { type: 'FeatureCollection', features: [...r.zones.features].sort((a, b) => b.properties.rank - a.properties.rank) });
+  void set('incident-lines', r.allocationLines);
+  void set('incident-points', points);
 }

@@ -1,4 +1,4 @@
-/** Legend of what the what-if layers draw for an answer: its zones, villages, evacuation lines, the incident and the shelters. */
+/** Legend of what the incident layers draw for an answer: its zones, villages, evacuation lines, the incident and the shelters. */
 import { scoped, type Locale, type Translate } from '../i18n/index.js';
 import type { LegendItem } from '../common/legend.js';
 import type { Impact } from './types.js';

@@ -1,4 +1,4 @@
-/** View logic of the what-if tool: the request from the form, zone styling, summary figures, print text. */
+/** View logic of the incident tool: the request from the form, zone styling, summary figures, print text. */
 import type { Impact, ImpactRequest, IncidentType } from './types.js';
 
 /** Where the incident starts: a hazard source (by id) or a clicked point. */

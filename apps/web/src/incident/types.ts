@@ -1,4 +1,4 @@
-/** The incident what-if's request and answer: the contract of `POST /api/incidents/impact` (packages/contract/src/routes/incidents.ts). */
+/** The incident tool's request and answer: the contract of `POST /api/incidents/impact` (packages/contract/src/routes/incidents.ts). */
 import type { IncidentImpactAnswer, IncidentImpactRequest } from '@riskmap/contract';
 
 export { INCIDENT_TYPES, type IncidentType } from '@riskmap/contract';

@@ -1,4 +1,4 @@
-/** State of the what-if tool: origin, form, the API's answer, and how long click → answer took. */
+/** State of the incident tool: origin, form, the API's answer, and how long click → answer took. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { incidentImpact } from '@riskmap/contract';
 import { call } from '../api/client.js';

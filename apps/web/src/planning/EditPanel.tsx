@@ -4,7 +4,8 @@ import { errorText } from '../i18n/errors.js';
 import type { Feature, Point } from 'geojson';
 import { fill, useI18n } from '../i18n/index.js';
 import { FacilityList } from './FacilityList.js';
-import { checkFacility, conflictingFields, emptyForm, fieldLabel, formOf, newFeature, propertiesOf, serverFieldErrors, type EditLayer, type FacilityForm } from './edit-logic.js';
+import { conflictingFields, emptyForm, fieldLabel, formOf, newFeature, propertiesOf, serverFieldErrors, type EditLayer, type FacilityForm } from './edit-logic.js';
+import { checkFacility } from './facility-check.js';
 import { FacilityFields } from './FacilityFields.js';
 import { ApiError, send } from '../api/client.js';
 

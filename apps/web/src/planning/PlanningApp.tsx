@@ -163,7 +163,7 @@ export default function PlanningApp() {
         </a>
         <SheetAreaChoice
           townships={(data.townships?.features ?? []).map((f) => ({ code: f.properties.code, name: f.properties.name }))}
-          code={area.code}
+          code={area.townshipCode}
           setCode={(c) => {
             setSheetCode(c);
             const b = sheetArea(data.townships, c).bounds;

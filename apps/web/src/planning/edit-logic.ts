@@ -1,4 +1,4 @@
-/** Facility editing: the attribute form's values, checks with messages (Chinese by default), the feature to send, server errors by code. */
+/** Facility editing: the attribute form's values, the feature to send, server errors by code (the check before sending: facility-check.ts). */
 import type { Feature, Point } from 'geojson';
 import { fill, zhT, type Locale, type MessageKey, type Translate } from '../i18n/index.js';
 import { enumLabel, SHELTER_CLASSES as CONTRACT_SHELTER_CLASSES, SHELTER_FACILITIES, SHELTER_STATUSES, SHELTER_SUITABILITY, SITE_TYPES as CONTRACT_SITE_TYPES, STATION_TYPES as CONTRACT_STATION_TYPES, type LayerProperties } from '@riskmap/contract';
@@ -90,43 +90,22 @@ export function formOf(p: Record<string, unknown>): FacilityForm {
   };
 }
 
-const nonNegative = (v: string) => v.trim() !== '' && Number.isFinite(Number(v)) && Number(v) >= 0;
-const count = (v: string) => nonNegative(v) && Number.isInteger(Number(v));
-
-/** Field → message (Chinese by default); empty when the form can be sent. */
-export function checkFacility(layer: EditLayer, f: FacilityForm, t: Translate = zhT): Record<string, string> {
-  const e: Record<string, string> = {};
-  if (!f.code.trim()) e.code = t('planning.error.codeRequired');
-  else if (f.code.length > 64) e.code = t('planning.error.codeTooLong');
-  if (!f.name.trim()) e.name = t('planning.error.nameRequired');
-  else if (f.name.length > 200) e.name = t('planning.error.nameTooLong');
-  if (layer === 'shelters') {
-    if (!nonNegative(f.totalAreaM2)) e.totalAreaM2 = t('planning.error.totalArea');
-    if (!nonNegative(f.effectiveAreaM2)) e.effectiveAreaM2 = t('planning.error.effectiveArea');
-    else if (nonNegative(f.totalAreaM2) && Number(f.effectiveAreaM2) > Number(f.totalAreaM2)) e.effectiveAreaM2 = t('planning.error.effectiveOverTotal');
-    if (!count(f.capacity)) e.capacity = t('planning.error.capacity');
-  }
-  if (f.contactPhone.trim() !== '' && !/^[0-9+\-() ]{1,50}$/.test(f.contactPhone.trim())) e.contactPhone = t('plan.error.phone');
-  if (layer !== 'shelters') {
-    if (f.vehicles.trim() !== '' && !count(f.vehicles)) e.vehicles = t('planning.error.vehicles');
-    if (f.staff.trim() !== '' && !count(f.staff)) e.staff = t('planning.error.staff');
-  }
-  return e;
-}
+/** A typed number, or undefined when left blank (the schema then says it is required); not a number stays NaN. */
+const numberOf = (v: string): number | undefined => (v.trim() === '' ? undefined : Number(v));
 
 /** The properties to send for a layer (numbers as numbers; only this layer's fields), typed by the contract's schema of the layer. */
 export function propertiesOf(layer: EditLayer, f: FacilityForm): Partial<ShelterProperties> | Partial<StationProperties> {
   if (layer === 'shelters') {
     const shelter: Partial<ShelterProperties> = {
-      code: f.code.trim(), name: f.name.trim(), shelterClass: f.shelterClass, siteType: f.siteType, status: f.status, totalAreaM2: Number(f.totalAreaM2), effectiveAreaM2: Number(f.effectiveAreaM2), capacity: Number(f.capacity),
+      code: f.code.trim(), name: f.name.trim(), shelterClass: f.shelterClass, siteType: f.siteType, status: f.status, totalAreaM2: numberOf(f.totalAreaM2), effectiveAreaM2: numberOf(f.effectiveAreaM2), capacity: numberOf(f.capacity),
       address: f.address.trim(), access: f.access.trim(), contactPerson: f.contactPerson.trim(), contactPhone: f.contactPhone.trim(), townshipCode: f.townshipCode || null, isPublic: f.isPublic,
       suitability: Object.fromEntries(HAZARDS.map((h) => [h, f.suitability.includes(h)])), facilities: f.facilities,
     };
     return shelter;
   }
   const p: Partial<StationProperties> = { code: f.code.trim(), name: f.name.trim(), stationType: f.stationType, contactPhone: f.contactPhone.trim(), townshipCode: f.townshipCode || null };
-  if (f.vehicles.trim() !== '') p.vehicles = Number(f.vehicles);
-  if (f.staff.trim() !== '') p.staff = Number(f.staff);
+  if (f.vehicles.trim() !== '') p.vehicles = numberOf(f.vehicles);
+  if (f.staff.trim() !== '') p.staff = numberOf(f.staff);
   return p;
 }
 

@@ -3,7 +3,9 @@ import { choropleth, colourFor, nextSort, parseTarget, shortTownships, sortRows,
 import { circle, reachCircles, uncoveredByTownship, warehouseRadiusM, type CoverageAnswer } from './coverage-logic.js';
 import { checkForm, DEFAULT_FORM, indicatorLabel, indicatorRows, sitingRequest, siteAdds, type SiteProps } from './siting-logic.js';
 import { compareSites, compareTable, toggleCompare, type Scenario } from './scenario-logic.js';
-import { checkFacility, conflictingFields, emptyForm, newFeature, serverFieldErrors } from './edit-logic.js';
+import { conflictingFields, emptyForm, newFeature, serverFieldErrors, type EditLayer, type FacilityForm } from './edit-logic.js';
+import { checkFacility } from './facility-check.js';
+import { createFeatureSchema, crossFieldIssues } from '@riskmap/contract';
 import { canCommit, formatOf } from './import-logic.js';
 import { haversineM } from '../common/geo-math.js';
 import { translate } from '../i18n/index.js';
@@ -136,9 +138,53 @@ describe('scenario comparison', () => {
 });
 
 describe('facility editing', () => {
+  const valid: FacilityForm = { ...emptyForm(), code: 'SH-T', name: '测试', totalAreaM2: '100', effectiveAreaM2: '80', capacity: '40', vehicles: '3', staff: '12' };
   it('checks a new shelter with Chinese messages', () => {
     const e = checkFacility('shelters', { ...emptyForm(), code: 'SH-X', totalAreaM2: '100', effectiveAreaM2: '200', capacity: '1.5' });
     expect(e).toEqual({ name: '请填写名称', effectiveAreaM2: '有效面积不能大于总面积', capacity: '可容纳人数须为不小于 0 的整数' });
+  });
+  it('says the schema\'s limits per field in Chinese and English', () => {
+    const long = 'x'.repeat(65);
+    expect(checkFacility('shelters', { ...valid, code: long, capacity: '20000000', totalAreaM2: 'abc' })).toEqual({ code: '编号不能超过 64 个字符', capacity: '可容纳人数不能超过 10,000,000', totalAreaM2: '总面积须为不小于 0 的数字（m²）' });
+    expect(checkFacility('shelters', { ...valid, address: 'x'.repeat(501) }, enT)).toEqual({ address: 'Address: at most 500 characters' });
+    expect(checkFacility('fire-stations', { ...valid, vehicles: '1001', staff: '2.5' }, enT)).toEqual({ vehicles: 'Vehicles cannot exceed 1,000', staff: 'Staff must be a whole number ≥ 0' });
+  });
+  it('refuses exactly what the API\'s schema and cross-field rule refuse, field by field (the phone format is the form\'s own)', () => {
+    /**
+     * The fields the API refuses in the form's feature as sent (JSON): those the schema of `POST /api/layers/:id` faults,
+     * and the cross-field rule's among values the schema takes (the server says the schema's first, then the rule's).
+     */
+    const api = (layer: EditLayer, f: FacilityForm): string[] => {
+      const feature = JSON.parse(JSON.stringify(newFeature(layer, f, [115.7, 36.1])));
+      const parsed = createFeatureSchema(layer).safeParse(feature);
+      const faulted = new Set(parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0] === 'properties' ? i.path[1] : i.path[0])));
+      for (const c of crossFieldIssues(layer, feature.properties)) if (!faulted.has(c.field) && !faulted.has(c.bound)) faulted.add(c.field);
+      return [...faulted].sort();
+    };
+    const cases: [EditLayer, Partial<FacilityForm>][] = [
+      ['shelters', {}],
+      ['shelters', { code: '' }], ['shelters', { code: '   ' }], ['shelters', { code: 'x'.repeat(64) }], ['shelters', { code: 'x'.repeat(65) }], ['shelters', { code: 'A\u0000B' }],
+      ['shelters', { name: '' }], ['shelters', { name: '名'.repeat(200) }], ['shelters', { name: '名'.repeat(201) }],
+      ['shelters', { totalAreaM2: '' }], ['shelters', { totalAreaM2: '-1' }], ['shelters', { totalAreaM2: 'abc' }], ['shelters', { totalAreaM2: '1e9' }], ['shelters', { totalAreaM2: '1e10', effectiveAreaM2: '5' }],
+      ['shelters', { effectiveAreaM2: '' }], ['shelters', { effectiveAreaM2: '-0.5' }], ['shelters', { effectiveAreaM2: '100' }], ['shelters', { effectiveAreaM2: '100.5' }], ['shelters', { effectiveAreaM2: 'Infinity' }],
+      ['shelters', { totalAreaM2: '-1', effectiveAreaM2: '50' }], ['shelters', { totalAreaM2: '10', effectiveAreaM2: '-1' }],
+      ['shelters', { capacity: '' }], ['shelters', { capacity: '1.5' }], ['shelters', { capacity: '-1' }], ['shelters', { capacity: '10000000' }], ['shelters', { capacity: '10000001' }],
+      ['shelters', { address: 'x'.repeat(500) }], ['shelters', { address: 'x'.repeat(501) }], ['shelters', { contactPerson: 'x'.repeat(101) }], ['shelters', { access: 'x'.repeat(1001) }],
+      ['shelters', { townshipCode: '3'.repeat(33) }], ['shelters', { facilities: ['x'.repeat(101)] }], ['shelters', { facilities: Array.from({ length: 101 }, (_, i) => `f${i}`) }],
+      ['shelters', { code: '', name: '', capacity: 'x', effectiveAreaM2: '200' }],
+      ['shelters', { contactPhone: '0635-1234567' }], ['shelters', { contactPhone: 'x'.repeat(51) }],
+      ['fire-stations', {}], ['fire-stations', { code: '' }], ['fire-stations', { vehicles: '' }], ['fire-stations', { vehicles: '1000' }], ['fire-stations', { vehicles: '1001' }], ['fire-stations', { vehicles: '-1' }],
+      ['fire-stations', { staff: '10000' }], ['fire-stations', { staff: '10001' }], ['fire-stations', { staff: '2.5' }], ['fire-stations', { totalAreaM2: '', capacity: 'x' }],
+    ];
+    for (const [layer, change] of cases) {
+      const f = { ...valid, ...change };
+      expect(Object.keys(checkFacility(layer, f)).sort(), `${layer} ${JSON.stringify(change)}`).toEqual(api(layer, f));
+    }
+    // The form's one rule beyond the API: the API stores any phone text verbatim, the form asks for digits.
+    for (const phone of ['abc', '0635 转 8001']) {
+      expect(api('shelters', { ...valid, contactPhone: phone })).toEqual([]);
+      expect(Object.keys(checkFacility('shelters', { ...valid, contactPhone: phone }))).toEqual(['contactPhone']);
+    }
   });
   it('sends numbers as numbers at rounded coordinates', () => {
     const f = newFeature('shelters', { ...emptyForm(), code: 'A', name: '甲', totalAreaM2: '100', effectiveAreaM2: '80', capacity: '40' }, [115.123456789, 36.1]);

@@ -16,9 +16,9 @@ const answer = { townships: [row('A', 10), row('B', 20)], countyTown: row('ct', 
 
 describe('the planning sheet area', () => {
   it('is the county (every township) by default or for an unknown code, else the township outline', () => {
-    expect(sheetArea(townships, null)).toEqual({ code: null, name: null, bounds: [0, 0, 3, 1] });
-    expect(sheetArea(townships, 'Z')).toEqual({ code: null, name: null, bounds: [0, 0, 3, 1] });
-    expect(sheetArea(townships, 'B')).toEqual({ code: 'B', name: '乙街道', bounds: [2, 0, 3, 1] });
+    expect(sheetArea(townships, null)).toEqual({ townshipCode: null, name: null, bounds: [0, 0, 3, 1] });
+    expect(sheetArea(townships, 'Z')).toEqual({ townshipCode: null, name: null, bounds: [0, 0, 3, 1] });
+    expect(sheetArea(townships, 'B')).toEqual({ townshipCode: 'B', name: '乙街道', bounds: [2, 0, 3, 1] });
   });
 
   it("keeps the township's own row of the per-capita answer and the county total, computing nothing", () => {

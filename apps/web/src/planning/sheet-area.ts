@@ -9,7 +9,7 @@ import type { PerCapitaAnswer } from './per-capita-logic.js';
 
 export interface SheetArea {
   /** Township code, or null for the whole county. */
-  code: string | null;
+  townshipCode: string | null;
   name: string | null;
   bounds: BBox | null;
 }
@@ -20,8 +20,8 @@ type Townships = FeatureCollection<Geometry, { code: string; name: string }> | n
 export function sheetArea(townships: Townships, code: string | null): SheetArea {
   const all = townships?.features ?? [];
   const f = code === null ? undefined : all.find((x) => x.properties.code === code);
-  if (!f) return { code: null, name: null, bounds: all.length ? bboxOf(all.map((x) => x.geometry)) : null };
-  return { code: f.properties.code, name: f.properties.name, bounds: bboxOf([f.geometry]) };
+  if (!f) return { townshipCode: null, name: null, bounds: all.length ? bboxOf(all.map((x) => x.geometry)) : null };
+  return { townshipCode: f.properties.code, name: f.properties.name, bounds: bboxOf([f.geometry]) };
 }
 
 /**
@@ -29,11 +29,11 @@ export function sheetArea(townships: Townships, code: string | null): SheetArea 
  * the reference total; the county-town row only when the township is part of it).
  */
 export function sheetPerCapita(answer: PerCapitaAnswer, area: SheetArea, urbanCodes: ReadonlySet<string>): PerCapitaAnswer {
-  if (area.code === null) return answer;
-  return { ...answer, townships: answer.townships.filter((r) => r.townshipCode === area.code), countyTown: urbanCodes.has(area.code) ? answer.countyTown : null };
+  if (area.townshipCode === null) return answer;
+  return { ...answer, townships: answer.townships.filter((r) => r.townshipCode === area.townshipCode), countyTown: urbanCodes.has(area.townshipCode) ? answer.countyTown : null };
 }
 
 /** Shelters of the area (by their township code), for the capacity check. */
 export function sheetShelters<T extends { properties: { townshipCode?: string | null } }>(features: readonly T[], area: SheetArea): T[] {
-  return area.code === null ? [...features] : features.filter((f) => f.properties.townshipCode === area.code);
+  return area.townshipCode === null ? [...features] : features.filter((f) => f.properties.townshipCode === area.townshipCode);
 }

@@ -3,3 +3,5 @@ export * from './storable.js';
 export * from './geometry.js';
 export * from './layer-props.js';
 export * from './layer-schemas.js';
+export * from './cross-field.js';
+export * from './property-json-schema.js';

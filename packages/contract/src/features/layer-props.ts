@@ -39,7 +39,7 @@ export const RiskPointProps = z.strictObject({
   score: z.number().finite().min(0),
   level: z.number().int().min(Math.min(...RISK_LEVELS)).max(Math.max(...RISK_LEVELS)),
   methodVersion: text(100),
-  assessedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'a date like 2026-11-28').nullable(),
+  assessedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'a date like 2026-11-28').meta({ format: 'date' }).nullable(),
   assessor: text(200),
   directMajorReason: text().nullable(),
   enterprise: text(200),
@@ -131,7 +131,7 @@ export const CandidateSiteProps = z.strictObject({
   constraints: text(5000),
 });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-11-28');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-11-28').meta({ format: 'date' });
 
 export const HiddenHazardProps = z.strictObject({
   ...base,

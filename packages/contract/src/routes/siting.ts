@@ -40,6 +40,21 @@ const SiteProps = z.looseObject({
   }),
 });
 
+/** Shelter gap: one township's effective area before and after the chosen sites, against the per-capita target. */
+const TownshipGapRow = z.looseObject({
+  townshipCode: z.string(),
+  name: z.string().optional(),
+  population: z.number().describe('people'),
+  targetAreaM2: z.number().describe('m²'),
+  areaBeforeM2: z.number().describe('m²'),
+  areaAfterM2: z.number().describe('m²'),
+  perCapitaBeforeM2: z.number().nullable().describe('m²/person; null without residents'),
+  perCapitaAfterM2: z.number().nullable().describe('m²/person; null without residents'),
+  reachesTarget: z.boolean(),
+  shortfallM2: z.number().describe('m² still missing after the chosen sites'),
+  chosenIds: z.array(SiteId).describe('the chosen sites in this township'),
+});
+
 /** The `POST /api/siting` answer (also a finished job's `result` and what a siting scenario stores). */
 export const SitingAnswer = z.looseObject({
   runId: z.string(),
@@ -63,7 +78,11 @@ export const SitingAnswer = z.looseObject({
     z.looseObject({ id: SiteId, reason: z.string(), detail: z.string(), hazardName: z.string().optional(), distanceM: z.number().optional().describe('m'), minDistanceM: z.number().optional().describe('m') }),
   ),
   perCapitaTargetM2: z.number().optional().describe('shelter gap: the target, m²/person'),
-  unreachable: z.array(z.looseObject({ code: z.string(), name: z.string().optional(), shortfallM2: z.number().describe('m²') })).optional().describe('shelter gap: townships the candidates cannot bring to the target'),
+  townships: z.array(TownshipGapRow).optional().describe('shelter gap: every township before and after the chosen sites'),
+  unreachable: z
+    .array(z.looseObject({ townshipCode: z.string(), name: z.string().optional(), shortfallM2: z.number().describe('m²'), perCapitaAfterM2: z.number().nullable().optional().describe('m²/person') }))
+    .optional()
+    .describe('shelter gap: townships the candidates cannot bring to the target'),
   impedance: z.looseObject({ kind: z.string(), unit: z.enum(['m', 'min']) }).optional().describe('location problems: how distance or time was measured'),
   coverageRule: z.looseObject({ matchesCoveragePage: z.boolean(), unit: z.enum(['m', 'min']), zh: z.string(), en: z.string() }).nullable().optional(),
   demandBasis: z.looseObject({ kind: z.enum(['population', 'risk-weighted']), zh: z.string(), en: z.string() }).optional().describe('what the demand figures count'),

@@ -18,7 +18,7 @@ export function sitingProblemFromGeoJson(fc: FeatureCollection<Point>, params: P
   const candidates: SitingCandidate[] = [];
   const existing: SitingCandidate[] = [];
   const hazards: { id: SitingId; lon: number; lat: number }[] = [];
-  const townships: { code: string; name?: string; population: number; currentEffectiveAreaM2: number }[] = [];
+  const townships: { townshipCode: string; name?: string; population: number; currentEffectiveAreaM2: number }[] = [];
   fc.features.forEach((f: Feature<Point>, k) => {
     if (f?.geometry?.type !== 'Point') throw new InputError(`feature ${k} is not a Point`, `features[${k}].geometry`);
     const p = (f.properties ?? {}) as Record<string, unknown>;
@@ -45,7 +45,7 @@ export function sitingProblemFromGeoJson(fc: FeatureCollection<Point>, params: P
         break;
       case 'township':
         townships.push({
-          code: String(p.code ?? id),
+          townshipCode: String(p.code ?? id),
           ...(typeof p.name === 'string' ? { name: p.name } : {}),
           population: num('population') ?? 0,
           currentEffectiveAreaM2: num('currentEffectiveAreaM2') ?? 0,

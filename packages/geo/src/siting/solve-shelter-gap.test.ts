@@ -20,9 +20,9 @@ function county(): ShelterGapInput {
   return {
     perCapitaTargetM2: TARGET_M2,
     townships: [
-      { code: 'A', population: 1000, currentEffectiveAreaM2: 1000 },
-      { code: 'B', population: 1000, currentEffectiveAreaM2: 2600 },
-      { code: 'C', population: 2000, currentEffectiveAreaM2: 0 },
+      { townshipCode: 'A', population: 1000, currentEffectiveAreaM2: 1000 },
+      { townshipCode: 'B', population: 1000, currentEffectiveAreaM2: 2600 },
+      { townshipCode: 'C', population: 2000, currentEffectiveAreaM2: 0 },
     ],
     candidates: [site('a1', 'A', 1000), site('a2', 'A', 800), site('a3', 'A', 1600), site('b1', 'B', 5000), site('c1', 'C', 1000), site('c2', 'C', 2000)],
   };
@@ -39,7 +39,7 @@ describe('solveShelterGap', () => {
   });
 
   it('prefers the least added area when asked, even with more sites', () => {
-    const r = solveShelterGap({ ...county(), townships: [{ code: 'A', population: 1000, currentEffectiveAreaM2: 700 }], candidates: county().candidates.slice(0, 3), objective: 'least-area', highs });
+    const r = solveShelterGap({ ...county(), townships: [{ townshipCode: 'A', population: 1000, currentEffectiveAreaM2: 700 }], candidates: county().candidates.slice(0, 3), objective: 'least-area', highs });
     // need 1 800: a1 + a2 = 1 800 exactly beats a3 + a2 = 2 400 and a3 + a1 = 2 600
     expect(r.chosen.map((c) => c.id)).toEqual(['a1', 'a2']);
     expect(r.areaAddedM2).toBe(1800);
@@ -47,14 +47,14 @@ describe('solveShelterGap', () => {
 
   it('reports the townships the candidates cannot bring to target and by how much', () => {
     const r = solveShelterGap({ ...county(), highs });
-    expect(r.unreachable).toEqual([{ code: 'C', shortfallM2: 2000, perCapitaAfterM2: 1.5 }]);
+    expect(r.unreachable).toEqual([{ townshipCode: 'C', shortfallM2: 2000, perCapitaAfterM2: 1.5 }]);
     expect(r.townships[2]!.chosenIds).toEqual(['c1', 'c2']);
   });
 
   it('agrees with brute-force enumeration on random townships, for both objectives', () => {
     const rand = seededRandom(11);
     for (let round = 0; round < 8; round++) {
-      const townships = [0, 1].map((t) => ({ code: `T${t}`, population: 500 + Math.floor(rand() * 1500), currentEffectiveAreaM2: Math.floor(rand() * 1500) }));
+      const townships = [0, 1].map((t) => ({ townshipCode: `T${t}`, population: 500 + Math.floor(rand() * 1500), currentEffectiveAreaM2: Math.floor(rand() * 1500) }));
       const candidates = Array.from({ length: 9 }, (_, k) => site(`s${k}`, `T${k % 2}`, 200 + Math.floor(rand() * 1800)));
       for (const objective of ['fewest-sites', 'least-area'] as const) {
         const r = solveShelterGap({ townships, candidates, objective, highs, perCapitaTargetM2: TARGET_M2 });
@@ -66,7 +66,7 @@ describe('solveShelterGap', () => {
   it('reaches the fewest-sites optimum without HiGHS on random townships', () => {
     const rand = seededRandom(5);
     for (let round = 0; round < 8; round++) {
-      const townships = [{ code: 'T0', population: 500 + Math.floor(rand() * 1500), currentEffectiveAreaM2: 0 }];
+      const townships = [{ townshipCode: 'T0', population: 500 + Math.floor(rand() * 1500), currentEffectiveAreaM2: 0 }];
       const candidates = Array.from({ length: 8 }, (_, k) => site(`s${k}`, 'T0', 200 + Math.floor(rand() * 1800)));
       const r = solveShelterGap({ townships, candidates, perCapitaTargetM2: TARGET_M2 });
       expect(r.solver).toBe('heuristic');
@@ -100,7 +100,7 @@ function brute(input: Pick<ShelterGapInput, 'townships' | 'candidates'>, objecti
   let total = 0;
   for (const t of input.townships) {
     const need = Math.max(0, TARGET_M2 * t.population - t.currentEffectiveAreaM2);
-    const pool = input.candidates.filter((c) => c.townshipCode === t.code).map((c) => ({ effectiveAreaM2: c.effectiveAreaM2! }));
+    const pool = input.candidates.filter((c) => c.townshipCode === t.townshipCode).map((c) => ({ effectiveAreaM2: c.effectiveAreaM2! }));
     if (need === 0) continue;
     let best = Infinity;
     for (let mask = 0; mask < 1 << pool.length; mask++) {

@@ -6,7 +6,7 @@ import { shelterGapHeuristic } from './shelter-gap-heuristic.js';
 import type { SitingCandidate, SitingId, SolverName } from './types.js';
 
 export interface TownshipSupply {
-  code: string;
+  townshipCode: string;
   name?: string;
   /** Resident population. */
   population: number;
@@ -28,7 +28,7 @@ export interface ShelterGapInput {
 }
 
 export interface TownshipGap {
-  code: string;
+  townshipCode: string;
   name?: string;
   population: number;
   targetAreaM2: number;
@@ -49,7 +49,7 @@ export interface ShelterGapResult {
   chosen: { id: SitingId; lon: number; lat: number; townshipCode: string; effectiveAreaM2: number }[];
   townships: TownshipGap[];
   /** Townships the given candidates cannot bring to target, with what stays missing. */
-  unreachable: { code: string; name?: string; shortfallM2: number; perCapitaAfterM2: number | null }[];
+  unreachable: { townshipCode: string; name?: string; shortfallM2: number; perCapitaAfterM2: number | null }[];
   sitesAdded: number;
   areaAddedM2: number;
   solver: SolverName;
@@ -63,7 +63,7 @@ export interface ShelterGapResult {
 /**
  * Chooses candidate shelter sites so every township reaches the per-capita effective-area target
  * with the fewest sites or the least added area, and reports the townships that cannot.
- * @example solveShelterGap({ townships: [{ code: 'T1', population: 1000, currentEffectiveAreaM2: 1000 }], candidates: [{ id: 'a', lon: 0, lat: 0, effectiveAreaM2: 2000, townshipCode: 'T1' }], perCapitaTargetM2: 2.5 }).sitesAdded; // 1
+ * @example solveShelterGap({ townships: [{ townshipCode: 'T1', population: 1000, currentEffectiveAreaM2: 1000 }], candidates: [{ id: 'a', lon: 0, lat: 0, effectiveAreaM2: 2000, townshipCode: 'T1' }], perCapitaTargetM2: 2.5 }).sitesAdded; // 1
  */
 export function solveShelterGap(input: ShelterGapInput): ShelterGapResult {
   const t0 = performance.now();
@@ -75,10 +75,10 @@ export function solveShelterGap(input: ShelterGapInput): ShelterGapResult {
   }
   const index = new Map<string, number>();
   input.townships.forEach((t, k) => {
-    if (index.has(t.code)) throw new InputError(`township ${t.code} is listed twice`, `townships[${k}].code`);
+    if (index.has(t.townshipCode)) throw new InputError(`township ${t.townshipCode} is listed twice`, `townships[${k}].townshipCode`);
     if (!(t.population >= 0)) throw new InputError('population must be ≥ 0', `townships[${k}].population`);
     if (!(t.currentEffectiveAreaM2 >= 0)) throw new InputError('currentEffectiveAreaM2 must be ≥ 0', `townships[${k}].currentEffectiveAreaM2`);
-    index.set(t.code, k);
+    index.set(t.townshipCode, k);
   });
   const area = input.candidates.map((c, k) => {
     if (!(typeof c.effectiveAreaM2 === 'number' && c.effectiveAreaM2 > 0)) {
@@ -125,7 +125,7 @@ export function solveShelterGap(input: ShelterGapInput): ShelterGapResult {
     const targetArea = target * t.population;
     const shortfall = Math.max(0, targetArea - after);
     return {
-      code: t.code,
+      townshipCode: t.townshipCode,
       ...(t.name !== undefined ? { name: t.name } : {}),
       population: t.population,
       targetAreaM2: targetArea,
@@ -149,7 +149,7 @@ export function solveShelterGap(input: ShelterGapInput): ShelterGapResult {
     townships,
     unreachable: townships
       .filter((t) => !t.reachesTarget)
-      .map((t) => ({ code: t.code, ...(t.name !== undefined ? { name: t.name } : {}), shortfallM2: t.shortfallM2, perCapitaAfterM2: t.perCapitaAfterM2 })),
+      .map((t) => ({ townshipCode: t.townshipCode, ...(t.name !== undefined ? { name: t.name } : {}), shortfallM2: t.shortfallM2, perCapitaAfterM2: t.perCapitaAfterM2 })),
     sitesAdded: chosenIdx.length,
     areaAddedM2: chosenIdx.reduce((s, j) => s + area[j]!, 0),
     solver: sol.solver,

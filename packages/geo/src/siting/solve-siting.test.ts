@@ -97,7 +97,7 @@ describe('solveSiting', () => {
   it('solves the shelter gap through the same entry point', async () => {
     const r = await solveSiting({
       kind: 'shelter-gap',
-      townships: [{ code: 'T', population: 100, currentEffectiveAreaM2: 0 }],
+      townships: [{ townshipCode: 'T', population: 100, currentEffectiveAreaM2: 0 }],
       candidates: [{ id: 'g', ...at(0), effectiveAreaM2: 300, townshipCode: 'T' }],
     }, domainDefaults);
     expect(r.problem).toBe('shelter-gap');

@@ -18,18 +18,18 @@ async function screenAt(page: Page, layer: string, code: string): Promise<{ x: n
   );
 }
 
-/** Wait for the what-if answer to be shown and drawn; returns click→answer and click→drawn in ms (page clock). */
+/** Wait for the incident answer to be shown and drawn; returns click→answer and click→drawn in ms (page clock). */
 async function answered(page: Page): Promise<{ answerMs: number; drawnMs: number }> {
-  await page.locator('[data-testid=whatif-panel][data-state=done]').waitFor();
-  await expect.poll(() => page.evaluate(() => window.__riskmap!.map.queryRenderedFeatures({ layers: ['whatif-zones-fill'] }).length)).toBeGreaterThan(0);
+  await page.locator('[data-testid=incident-panel][data-state=done]').waitFor();
+  await expect.poll(() => page.evaluate(() => window.__riskmap!.map.queryRenderedFeatures({ layers: ['incident-zones-fill'] }).length)).toBeGreaterThan(0);
   await waitForMapIdle(page);
   return page.evaluate(() => {
-    const w = window.__riskmap as unknown as { whatifPickedAt: number; whatifAnsweredAt: number; whatifDrawnAt: number };
-    return { answerMs: w.whatifAnsweredAt - w.whatifPickedAt, drawnMs: Math.max(w.whatifAnsweredAt, w.whatifDrawnAt ?? 0) - w.whatifPickedAt };
+    const w = window.__riskmap as unknown as { incidentPickedAt: number; incidentAnsweredAt: number; incidentDrawnAt: number };
+    return { answerMs: w.incidentAnsweredAt - w.incidentPickedAt, drawnMs: Math.max(w.incidentAnsweredAt, w.incidentDrawnAt ?? 0) - w.incidentPickedAt };
   });
 }
 
-export function whatifFlows(env: Env): void {
+export function incidentFlows(env: Env): void {
   let g: Guarded;
   const timings: Record<string, unknown> = {};
   beforeAll(async () => {
@@ -43,40 +43,40 @@ export function whatifFlows(env: Env): void {
     expectClean(g);
   });
 
-  it('runs the what-if from a hazard source: zones, people, domino risks, shelters, allocation, fire stations, warehouses', async () => {
+  it('computes an incident at a hazard source: zones, people, domino risks, shelters, allocation, fire stations, warehouses', async () => {
     const { page } = g;
     const at = await screenAt(page, 'hazard-sources', 'HS-001');
     await page.mouse.click(at.x, at.y);
-    await page.locator('[data-testid=whatif-from-source]').click();
+    await page.locator('[data-testid=incident-from-source]').click();
     const t = await answered(page);
     timings.fromSource = t;
-    const panel = page.locator('[data-testid=whatif-panel]');
-    expect(await panel.locator('[data-testid=whatif-origin]').textContent()).toContain('液氨储罐区');
-    expect(Number((await page.textContent('[data-testid=whatif-population] .n'))!.replace(/,/g, ''))).toBeGreaterThan(0);
-    for (const id of ['zones', 'villages', 'domino', 'unsafe', 'safe', 'allocations', 'fire', 'warehouses']) expect(await panel.locator(`[data-testid=whatif-${id}]`).count()).toBe(1);
-    expect(await panel.locator('[data-testid=whatif-zones] tbody tr').count()).toBe(3);
-    expect(await panel.locator('[data-testid=whatif-domino] .level-tag').count()).toBeGreaterThan(0);
-    expect(await panel.locator('[data-testid=whatif-fire] tbody tr').count()).toBeGreaterThan(0);
+    const panel = page.locator('[data-testid=incident-panel]');
+    expect(await panel.locator('[data-testid=incident-origin]').textContent()).toContain('液氨储罐区');
+    expect(Number((await page.textContent('[data-testid=incident-population] .n'))!.replace(/,/g, ''))).toBeGreaterThan(0);
+    for (const id of ['zones', 'villages', 'domino', 'unsafe', 'safe', 'allocations', 'fire', 'warehouses']) expect(await panel.locator(`[data-testid=incident-${id}]`).count()).toBe(1);
+    expect(await panel.locator('[data-testid=incident-zones] tbody tr').count()).toBe(3);
+    expect(await panel.locator('[data-testid=incident-domino] .level-tag').count()).toBeGreaterThan(0);
+    expect(await panel.locator('[data-testid=incident-fire] tbody tr').count()).toBeGreaterThan(0);
     expect(await panel.textContent()).toContain('有毒气体泄漏');
-    await page.screenshot({ path: join(env.shots, 'whatif-source.png') });
+    await page.screenshot({ path: join(env.shots, 'incident-source.png') });
   });
 
   it('draws a downwind plume when a wind direction is chosen', async () => {
     const { page } = g;
-    await page.selectOption('[data-testid=whatif-wind]', '270');
-    await page.fill('[data-testid=whatif-wind-speed]', '3');
+    await page.selectOption('[data-testid=incident-wind]', '270');
+    await page.fill('[data-testid=incident-wind-speed]', '3');
     await answered(page);
-    const shapes = await page.evaluate(() => window.__riskmap!.map.querySourceFeatures('whatif-zones').map((f) => f.properties.shape));
+    const shapes = await page.evaluate(() => window.__riskmap!.map.querySourceFeatures('incident-zones').map((f) => f.properties.shape));
     expect(shapes).toContain('plume');
-    expect(await page.textContent('[data-testid=whatif-zones]')).toMatch(/\d+(\.\d)? 分钟/);
-    await page.screenshot({ path: join(env.shots, 'whatif-plume.png') });
+    expect(await page.textContent('[data-testid=incident-zones]')).toMatch(/\d+(\.\d)? 分钟/);
+    await page.screenshot({ path: join(env.shots, 'incident-plume.png') });
   });
 
   it('answers a clicked point in under a second on the sample (click → panels filled and zones drawn)', async () => {
     const { page } = g;
-    await page.click('[data-testid=whatif-close]');
-    await page.click('[data-testid=whatif-toggle]');
-    await page.selectOption('[data-testid=whatif-type]', 'explosion');
+    await page.click('[data-testid=incident-close]');
+    await page.click('[data-testid=incident-toggle]');
+    await page.selectOption('[data-testid=incident-type]', 'explosion');
     await page.evaluate(() => window.__riskmap!.map.jumpTo({ center: [115.79, 36.115], zoom: 11 }));
     await waitForMapIdle(page);
     const at = await page.evaluate(() => {
@@ -89,30 +89,30 @@ export function whatifFlows(env: Env): void {
     for (const dx of [0, 25, -25]) {
       const t0 = Date.now();
       await page.mouse.click(at.x + dx, at.y);
-      await page.locator('[data-testid=whatif-panel][data-state=running]').waitFor({ state: 'detached' }).catch(() => {});
+      await page.locator('[data-testid=incident-panel][data-state=running]').waitFor({ state: 'detached' }).catch(() => {});
       const t = await answered(page);
       runs.push({ ...t, wallMs: Date.now() - t0 });
     }
     timings.point = runs;
-    console.log('[what-if] click → answer', JSON.stringify(timings));
+    console.log('[incident] click → answer', JSON.stringify(timings));
     // The click → drawn time is a figure to read (printed above), not a pass/fail threshold on a loaded machine.
     expect(runs.every((r) => r.drawnMs > 0)).toBe(true);
-    expect(await page.textContent('[data-testid=whatif-panel]')).toContain('爆炸');
-    await page.screenshot({ path: join(env.shots, 'whatif-point.png') });
+    expect(await page.textContent('[data-testid=incident-panel]')).toContain('爆炸');
+    await page.screenshot({ path: join(env.shots, 'incident-point.png') });
   });
 
   it('prints a one-page brief with the map, the tables and a time stamp', async () => {
     const { page } = g;
-    await page.evaluate(() => document.body.classList.add('print-whatif'));
+    await page.evaluate(() => document.body.classList.add('print-incident'));
     await page.emulateMedia({ media: 'print' });
-    const brief = page.locator('[data-testid=whatif-brief]');
+    const brief = page.locator('[data-testid=incident-brief]');
     expect(await brief.isVisible()).toBe(true);
     expect(await brief.textContent()).toMatch(/生成时间: \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
-    await page.screenshot({ path: join(env.shots, 'whatif-brief-print.png'), fullPage: true });
+    await page.screenshot({ path: join(env.shots, 'incident-brief-print.png'), fullPage: true });
     const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     await page.emulateMedia({ media: 'screen' });
-    await page.evaluate(() => document.body.classList.remove('print-whatif'));
+    await page.evaluate(() => document.body.classList.remove('print-incident'));
     expect(pages).toBe(1);
     expect(g.errors).toEqual([]);
     expect(g.external).toEqual([]);
