@@ -3,16 +3,7 @@ import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { goldenFixtures } from '../../test/golden.js';
 import { findRingCrossings } from './find-ring-crossings.js';
-
-/** mulberry32, so every run draws the same polygons */
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as seeded } from '../siting/seeded-random.js'; // every run draws the same polygons
 
 /** A closed ring of `n` corners drawn by `point`, with no two consecutive corners equal. */
 function randomRing(rnd: () => number, n: number, point: () => Position): Position[] {
