@@ -136,6 +136,7 @@ export const planningEn: Record<PlanningKey, string> = {
   'planning.import.layer.townships': 'Township boundaries',
   'planning.import.layer.risk-points': 'Risk points',
   'planning.import.layer.hazard-sources': 'Hazard sources',
+  'planning.import.layer.hidden-hazards': 'Hidden-hazard register',
   'planning.import.template': 'Download the import template (XLSX)',
   'planning.import.templateNote': 'The template has the headings, drop-down lists, instructions and an example row: fill it in and import it.',
   'planning.import.mode': 'Import mode',

@@ -131,6 +131,7 @@ export const planningZh = {
   'planning.import.layer.townships': '乡镇（街道）边界',
   'planning.import.layer.risk-points': '风险点',
   'planning.import.layer.hazard-sources': '危险源',
+  'planning.import.layer.hidden-hazards': '隐患台账',
   'planning.import.template': '下载导入模板（XLSX）',
   'planning.import.templateNote': '模板含中文列名、下拉选项、填表说明和一行示例，可直接填写后导入。',
   'planning.import.mode': '导入方式',
