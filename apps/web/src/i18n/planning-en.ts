@@ -16,6 +16,8 @@ export const planningEn: Record<PlanningKey, string> = {
   'planning.tab.scenarios': 'Scenarios',
   'planning.tab.edit': 'Edit',
   'planning.tab.import': 'Import',
+  'planning.tab.scoreboard': 'Indicators',
+  'planning.scoreboardLink': 'Plan indicators',
   'planning.legend.share': 'Share of target',
   'planning.shortTitle': 'Townships below target ({n}, lowest first)',
   'planning.tableCaption': 'Effective shelter area per resident by township',

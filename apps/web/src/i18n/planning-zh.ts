@@ -12,6 +12,8 @@ export const planningZh = {
   'planning.tab.scenarios': '方案对比',
   'planning.tab.edit': '编辑设施',
   'planning.tab.import': '导入',
+  'planning.tab.scoreboard': '指标考核',
+  'planning.scoreboardLink': '规划指标考核',
   'planning.legend.share': '达到目标的',
   'planning.shortTitle': '未达标乡镇（{n} 个，人均最低在前）',
   'planning.tableCaption': '各乡镇（街道）人均有效避难面积',
