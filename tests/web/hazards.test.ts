@@ -162,6 +162,37 @@ describe('hidden hazards (/hazards) and the scoreboard (/scoreboard)', () => {
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
   });
 
+  it('reaches the same scoreboard from the planning workspace (a tab, Chinese first, English available) and the command map', async () => {
+    await planner.goto('/planning');
+    await planner.getByTestId('tab-scoreboard').waitFor({ timeout: 60_000 });
+    expect(await planner.getByTestId('tab-scoreboard').innerText()).toBe('指标考核');
+    expect(await planner.getByTestId('scoreboard-link').getAttribute('href')).toBe('/scoreboard');
+    await planner.getByTestId('tab-scoreboard').click();
+    const tab = planner.getByTestId('scoreboard-tab');
+    await tab.getByTestId('scoreboard').waitFor({ timeout: 60_000 });
+    expect(await tab.locator('.scoreboard-table tbody tr').count()).toBe(7);
+    expect(await tab.locator('tr.met, tr.not-met').count()).toBe(7);
+    const zh = await tab.locator('.scoreboard-table tbody tr[data-key] td:nth-child(2)').first().innerText();
+    expect(zh).toMatch(/[\u4e00-\u9fff]/);
+    await planner.screenshot({ path: join(SHOTS, 'planning-scoreboard.png') });
+    await planner.getByTestId('lang-switch').click();
+    await poll(() => planner.getByTestId('tab-scoreboard').innerText()).toBe('Indicators');
+    expect(await tab.locator('thead th').nth(2).innerText()).toBe('2025 target');
+    await planner.screenshot({ path: join(SHOTS, 'planning-scoreboard-en.png') });
+    await planner.getByTestId('lang-switch').click();
+    await poll(() => planner.getByTestId('tab-scoreboard').innerText()).toBe('指标考核');
+    expect(await tab.getByTestId('scoreboard-page-link').getAttribute('href')).toBe('/scoreboard');
+
+    await commandMap.goto('/');
+    const link = commandMap.getByTestId('map-scoreboard-link');
+    await link.waitFor({ timeout: 60_000 });
+    expect(await link.innerText()).toBe('规划指标考核');
+    await link.click();
+    await commandMap.getByTestId('scoreboard').waitFor({ timeout: 60_000 });
+    expect(new URL(commandMap.url()).pathname).toBe('/scoreboard');
+    expect(await commandMap.locator('.scoreboard-table tbody tr').count()).toBe(7);
+  });
+
   it('shows an anonymous visitor only the sign-in box', async () => {
     const g = await guardedPage(browser, server.url, { viewport: { width: 1200, height: 800 }, locale: 'zh-CN' });
     guards.push(g);

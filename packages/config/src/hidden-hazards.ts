@@ -7,7 +7,9 @@
  * - 《工贸企业重大事故隐患判定标准》应急管理部令第10号 (2023, in force 2023-05-15);
  * - 《安全生产事故隐患排查治理暂行规定》国家安监总局令第16号 (2008): 重大事故隐患 治理方案 with
  *   目标任务、方法措施、经费物资、机构人员、时限要求、安全措施和应急预案 (the basis of "五到位");
- * - the county work-safety plan 五(三): 隐患 database, 五到位, closed loop, 挂牌督办 of 重大事故隐患, 12345 reports.
+ * - the county work-safety plan 五(三): 隐患 database, 五到位, closed loop, 挂牌督办 of 重大事故隐患, 12345 reports;
+ * - 令第16号 第十四条: a 重大事故隐患 is reported (上报) to the safety-supervision department and the other
+ *   departments concerned — the 上报 step below, once per 重大 hazard while it is open, with a note saying to whom.
  */
 export interface LabelZhEn { zh: string; en: string }
 
@@ -16,12 +18,19 @@ export interface HazardFlowStep {
   key: string;
   zh: string;
   en: string;
-  /** Status the hazard must be in ("" = a new record). */
+  /** Status the hazard must be in ("" = a new record, "*" = any open status). */
   from: string;
+  /** Status after the step ("*" = unchanged: a record such as 上报 that does not move the hazard along). */
   to: string;
   roles: string[];
   /** Properties that must be set (non-empty) when the step is taken, e.g. the five 到位 fields on assignment. */
   requires: string[];
+  /** Only for hazards of these grades (409 naming the step otherwise); absent = every grade. */
+  grades?: string[];
+  /** Taken at most once per hazard (409 naming the step the second time). */
+  once?: boolean;
+  /** The step's note must say something (e.g. to whom and how it was reported). */
+  needsNote?: boolean;
 }
 
 export interface HiddenHazardsConfig {
@@ -86,6 +95,8 @@ export const hiddenHazardsDefaults: HiddenHazardsConfig = {
     { key: 'report', ...L('报告整改完成', 'Report rectified'), from: 'rectifying', to: 'awaiting-acceptance', roles: ['planner', 'admin'], requires: [] },
     { key: 'reject', ...L('验收不通过', 'Reject'), from: 'awaiting-acceptance', to: 'rectifying', roles: ['commander', 'admin'], requires: [] },
     { key: 'close', ...L('验收销号', 'Verify and close'), from: 'awaiting-acceptance', to: 'closed', roles: ['commander', 'admin'], requires: [] },
+    // 上报: a record, not a move — the status stays; for 重大 only, once, while the hazard is open.
+    { key: 'escalate', ...L('上报', 'Report to higher authority'), from: '*', to: '*', roles: ['commander', 'admin'], requires: [], grades: ['major'], once: true, needsNote: true },
   ],
   timeZone: 'Asia/Shanghai',
   // Planning default, not a standard: set per county.

@@ -21,7 +21,7 @@ export const HIDDEN_HAZARD_GRADES = ['general', 'major'] as const;
 export const HiddenHazardGrades = textEnum({ zh: '隐患等级', en: 'Hazard grade' }, HIDDEN_HAZARD_GRADES, {
   general: { zh: '一般隐患', en: 'General hazard' },
   major: { zh: '重大隐患', en: 'Major hazard' },
-}, { general: ['一般事故隐患'], major: ['重大事故隐患'] });
+}, { general: ['一般事故隐患', '一般'], major: ['重大事故隐患', '重大'] });
 
 export const DISCOVERY_SOURCES = ['self-inspection', 'department-inspection', 'expert-inspection', 'public-report'] as const;
 export const DiscoverySources = textEnum({ zh: '发现方式', en: 'Found by' }, DISCOVERY_SOURCES, {

@@ -1,7 +1,7 @@
 /** Every layer's fields in the order templates and ledgers list them (labels as the web app shows them). */
 import { field, type FieldSpec } from './field.js';
 import type { LAYER_IDS } from './enums-facilities.js';
-import { hiddenHazardFields } from './fields-hidden-hazards.js';
+import { hiddenHazardBaseFields, hiddenHazardFields } from './fields-hidden-hazards.js';
 import { BASE_FIELDS, contactPerson, contactPhone, effectiveAreaM2, enterprise, methodVersion, population, siteType, townshipCode } from './fields-common.js';
 
 type LayerId = (typeof LAYER_IDS)[number];
@@ -113,7 +113,7 @@ export const LAYER_FIELDS: Record<LayerId, readonly FieldSpec[]> = {
   'fire-stations': [...BASE_FIELDS, ...fireStations],
   'demand-points': [...BASE_FIELDS, ...demandPoints],
   'candidate-sites': [...BASE_FIELDS, ...candidateSites],
-  'hidden-hazards': [...BASE_FIELDS, ...hiddenHazardFields],
+  'hidden-hazards': [...hiddenHazardBaseFields, ...hiddenHazardFields],
 };
 
 /** The fields of a layer that a file may write (not server-owned). */

@@ -6,8 +6,10 @@ import type { HazardGroupStats, HazardStatistics } from './hazard-statistics.js'
 
 export const REGISTER_HEADINGS = [
   '序号', '隐患编号', '隐患名称', '乡镇（街道）', '企业/单位', '部位/场所', '关联风险点', '行业领域', '隐患等级', '发现方式', '发现人', '发现日期', '隐患描述',
-  '责任单位', '责任人', '整改措施', '整改资金（元）', '整改时限', '应急预案', '状态', '是否逾期', '挂牌督办', '销号日期', '示例数据',
+  '责任单位', '责任人', '整改措施', '整改资金（元）', '整改时限', '应急预案', '状态', '是否逾期', '挂牌督办', '上报日期', '上报说明', '销号日期', '示例数据',
 ];
+/** The flow step whose date and note fill 上报日期 / 上报说明 (a record step of the flow: it keeps the status). */
+export const REPORTED_STEP = 'escalate';
 export const BULLETIN_HEADINGS = ['序号', '名称', '发现（项）', '其中重大（项）', '已销号（项）', '未销号（项）', '逾期（项）', '整改率', '平均整改天数（天）'];
 
 function titled(sheet: ExcelJS.Worksheet, title: string, note: string, width: number): void {
@@ -26,7 +28,8 @@ function heading(sheet: ExcelJS.Worksheet, headings: string[]): void {
 }
 
 /**
- * The 隐患台账 workbook: every hazard with its five 到位 and state on `today`, and a sheet of every status step.
+ * The 隐患台账 workbook: every hazard with its five 到位, state on `today` and 上报 (date, note), and a sheet of
+ * every step of its history.
  * @example await registerWorkbook(rows, steps, { today: '2026-12-01', cfg, townships, sample: true })
  */
 export async function registerWorkbook(
@@ -40,13 +43,15 @@ export async function registerWorkbook(
   titled(sheet, '生产安全事故隐患排查治理台账', `口径：全部未删除隐患；逾期 = 整改时限已过且未销号（按 ${o.today} 计）；制表日期 ${o.today}${o.sample ? '；示例数据' : ''}`, REGISTER_HEADINGS.length);
   heading(sheet, REGISTER_HEADINGS);
   const code = new Map(rows.map((r) => [r.id, r.code]));
+  const reported = new Map(steps.filter((s) => s.step === REPORTED_STEP).map((s) => [s.hazardId, s]));
   rows.forEach((r, i) => {
     const s = hazardState(r, o.today, o.cfg);
+    const up = reported.get(r.id);
     sheet.addRow([
       i + 1, r.code, r.name, o.townships.get(r.townshipCode ?? '') ?? r.townshipCode ?? '', r.enterprise, r.place, r.riskPointCode ?? '',
       o.cfg.categories[r.category]?.zh ?? r.category, o.cfg.grades[r.grade as 'general']?.zh ?? r.grade, o.cfg.sources[r.discoverySource]?.zh ?? r.discoverySource,
       r.finder, r.foundOn, r.description, r.responsibleUnit, r.responsiblePerson, r.measures, r.fundsYuan, r.deadline ?? '', r.contingencyPlan,
-      o.cfg.statuses[r.status]?.zh ?? r.status, s.overdue ? '是' : '否', r.supervised ? '是' : '否', r.closedOn ?? '', r.sample ? '示例数据' : '',
+      o.cfg.statuses[r.status]?.zh ?? r.status, s.overdue ? '是' : '否', r.supervised ? '是' : '否', up?.onDate ?? '', up?.note ?? '', r.closedOn ?? '', r.sample ? '示例数据' : '',
     ]);
   });
   sheet.columns.forEach((c, i) => (c.width = [6, 20, 24, 12, 20, 16, 14, 10, 10, 14, 10, 12, 30][i] ?? 16));

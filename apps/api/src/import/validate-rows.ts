@@ -9,6 +9,7 @@ import { featureRules, type GeometryTolerances } from '../editing/feature-rules.
 import type { ImportCrs, RawRecord, RowError } from './types.js';
 import { issueError } from './issue-codes.js';
 import { fieldChanges, sameGeometry, type FieldChange } from './update-diff.js';
+import { completeHazardRows, townshipNamesToCodes } from './register-rows.js';
 
 /** Create new records only, or match rows by code: update the existing ones, create the others. */
 export type ImportMode = 'create' | 'update';
@@ -70,7 +71,8 @@ function ruleErrors(rule: ((f: EditableFeature) => void) | undefined, d: LayerDe
 }
 
 /**
- * Validate records as the editing routes validate a feature: the layer's zod schema, coordinates converted from the
+ * Validate records as the editing routes validate a feature (a township written by name read as its code; a
+ * hidden hazard completed as the 登记 step completes it, see register-rows.ts): the layer's zod schema, coordinates converted from the
  * declared system, the cross-field rules, then featureRules — every geometry valid and inside the county, the
  * township code existing and matching the location (derived when absent), the township scope by location — and
  * codes: new (mode `create`), or, in mode `update`, matched to stored features (changed fields listed, a stale
@@ -85,7 +87,10 @@ export async function validateRecords(
   user: SessionUser,
   tolerances: GeometryTolerances,
   mode: ImportMode = 'create',
+  hiddenHazards: { supervisedGrades: readonly string[] } = { supervisedGrades: [] },
 ): Promise<{ valid: ValidRow[]; errors: RowError[] }> {
+  await townshipNamesToCodes(db, d, records);
+  if (d.id === 'hidden-hazards') completeHazardRows(records, hiddenHazards.supervisedGrades);
   const createSchema = createFeatureSchema(d.id);
   const patchSchema = patchFeatureSchema(d.id);
   // Scope and township are settled by featureRules below, from the location (a row need not carry its township).

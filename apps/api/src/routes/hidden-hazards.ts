@@ -12,7 +12,7 @@ import { parseCreate } from '../validation/index.js';
 import { scopeCheck, toHttpEditError } from '../editing/edit-rules.js';
 import { featureRules, throwVerdict } from '../editing/feature-rules.js';
 import { checkGeometryShape } from '../validation/geometry-shape.js';
-import { allowedStep, missingRequirements } from '../hidden-hazards/flow.js';
+import { allowedStep, missingRequirements, statusAfter } from '../hidden-hazards/flow.js';
 import { hazardState } from '../hidden-hazards/hazard-state.js';
 import { todayOf } from '../hidden-hazards/today.js';
 
@@ -119,7 +119,8 @@ export function hiddenHazardsRouter(deps: AppDeps): Router {
         const current = await readFeatureForEdit(trx, d, id, { forUpdate: true });
         if (!current || current.deletedAt) throw new HttpError(404, 'not_found', `no hidden hazard ${id}`, { field: 'id' });
         const props = current.feature.properties as Record<string, any>;
-        const step = allowedStep(cfg(), body.step, props.status, user.role);
+        const taken = (await listHazardSteps(trx, id)).map((s) => s.step);
+        const step = allowedStep(cfg(), body.step, props.status, user.role, { grade: props.grade, taken });
         if (current.version !== body.version) {
           throw new HttpError(409, 'version_conflict', `the hazard changed since you read it (now version ${current.version})`, { current: current.feature, currentVersion: current.version, step: step.key });
         }
@@ -128,11 +129,15 @@ export function hiddenHazardsRouter(deps: AppDeps): Router {
         if (missing.length) {
           throw new HttpError(400, 'invalid_input', `the step “${step.zh}” (${step.key}) needs ${missing.map((f) => `properties.${f}`).join(', ')}`, { step: step.key, fields: missing.map((f) => ({ field: `properties.${f}`, message: 'required for this step' })) });
         }
+        if (step.needsNote && body.note.trim() === '') {
+          throw new HttpError(400, 'invalid_input', `note: the step “${step.zh}” (${step.key}) needs a note (e.g. to whom it was reported)`, { step: step.key, fields: [{ field: 'note', message: 'required for this step' }] });
+        }
         if (onDate < props.foundOn) throw new HttpError(400, 'invalid_input', `onDate: ${onDate} is before the hazard was found (${props.foundOn})`, { fields: [{ field: 'onDate', message: 'before foundOn' }] });
-        const set = { ...body.properties, status: step.to, closedOn: cfg().statuses[step.to]?.open === false ? onDate : null };
+        const to = statusAfter(step, props.status);
+        const set = step.to === '*' ? { ...body.properties } : { ...body.properties, status: to, closedOn: cfg().statuses[to]?.open === false ? onDate : null };
         const o = await updateFeature(trx, d, id, body.version, { properties: set }, { actor: user.username, authorize: scopeCheck(user) });
         if (!o.ok) throw new HttpError(409, 'version_conflict', 'the hazard changed since you read it', { step: step.key });
-        await insertHazardStep(trx, { hazardId: id, step: step.key, fromStatus: props.status, toStatus: step.to, onDate, note: body.note, actor: user.username, role: user.role });
+        await insertHazardStep(trx, { hazardId: id, step: step.key, fromStatus: props.status, toStatus: to, onDate, note: body.note, actor: user.username, role: user.role });
         return o;
       }),
     );

@@ -86,7 +86,7 @@ export function importsRouter(deps: AppDeps): Router & { jobs: ImportJobs } {
     if (rows === 0) throw new ImportInputError('file.noRows');
     if (job) job.phase = 'checking';
     ImportJobs.check(job);
-    const checked = await validateRecords(deps.db, d, read.records, crs, user, deps.config.domain.geometry, q.mode);
+    const checked = await validateRecords(deps.db, d, read.records, crs, user, deps.config.domain.geometry, q.mode, deps.config.domain.hiddenHazards);
     const errors = localizeErrors(d.id, [...read.errors, ...checked.errors].sort((a, b) => a.row - b.row), locale);
     const summary = { layer: d.id, format, crs, mode: q.mode, ...(read.encoding ? { encoding: read.encoding } : {}), rows, valid: checked.valid.length, invalidRows: new Set(errors.map((e) => e.row)).size };
     const mapping = mappingView(d.id, read.mapping ?? [], locale);

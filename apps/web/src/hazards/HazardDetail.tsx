@@ -30,7 +30,10 @@ export function HazardDetail({ id, vocabulary, role, revision, onChanged, onClos
   }, [id, revision]);
   if (!d) return <section className="panel hazard-detail">{error ?? '…'}</section>;
   const p: HazardProps = d.properties; // the layer's other fields are read by key
-  const next = vocabulary.flow.filter((s) => s.from === p.status && s.roles.includes(role));
+  // the steps this role may take now: from this status (`*`: any open one), for this grade, a once-only step not yet taken
+  const next = vocabulary.flow.filter((s) =>
+    (s.from === '*' ? vocabulary.statuses[p.status]?.open === true : s.from === p.status) && s.roles.includes(role) &&
+    (!s.grades || s.grades.includes(p.grade)) && !(s.once && d.steps.some((x) => x.step === s.key)));
   const take = async (e: FormEvent, step: string, withFive: boolean) => {
     e.preventDefault();
     setError(null);
@@ -85,7 +88,7 @@ export function HazardDetail({ id, vocabulary, role, revision, onChanged, onClos
                 </label>
               ))
             : null}
-          <label>{h('note')}<input name="note" value={note} onChange={(e) => setNote(e.target.value)} /></label>
+          <label>{h('note')}<input name="note" value={note} onChange={(e) => setNote(e.target.value)} required={s.needsNote === true} /></label>
           <button type="submit" data-testid={`step-${s.key}`}>{locale === 'en' ? s.en : s.zh}</button>
         </form>
       ))}

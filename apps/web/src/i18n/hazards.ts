@@ -69,6 +69,8 @@ export const hazardsZh = {
   map: '地图',
   mapLink: '应急管理一张图',
   hazardsLink: '隐患排查治理',
+  planningLink: '规划工作台',
+  openScoreboard: '打开考核表页面（打印）',
   saved: '已保存',
 };
 
@@ -85,5 +87,5 @@ export const hazardsEn: Record<keyof typeof hazardsZh, string> = {
   legendGeneral: 'General', legendMajor: 'Major', legendOverdue: 'Overdue', signIn: 'Sign in first', indicator: 'Indicator', target: '2025 target',
   value: 'Latest', year: 'Year', trend: 'By year', judgement: 'Judgement', met: 'Met', notMet: 'Not met', noValue: 'No data', computed: 'computed by riskmap',
   print: 'Print sheet', sourceCol: 'Source', basis: 'Basis', enter: 'Enter', enterHint: 'Administrators enter a value per year with its source',
-  save: 'Save', flagged: 'Open major hazard', map: 'Map', mapLink: 'Command map', hazardsLink: 'Hidden hazards', saved: 'Saved',
+  save: 'Save', flagged: 'Open major hazard', map: 'Map', mapLink: 'Command map', hazardsLink: 'Hidden hazards', planningLink: 'Planning workspace', openScoreboard: 'Open the sheet page (print)', saved: 'Saved',
 };

@@ -7,7 +7,7 @@ import { ApiError, qs, send } from '../api/client.js';
 import { ImportMapping } from './ImportMapping.js';
 import { ImportChanges } from './ImportChanges.js';
 
-const LAYERS = ['shelters', 'fire-stations', 'warehouses', 'candidate-sites', 'demand-points', 'townships', 'risk-points', 'hazard-sources'] as const;
+const LAYERS = ['shelters', 'fire-stations', 'warehouses', 'candidate-sites', 'demand-points', 'townships', 'risk-points', 'hazard-sources', 'hidden-hazards'] as const;
 const CRS = ['auto', 'wgs84', 'cgcs2000', 'gcj02', 'bd09', 'EPSG:4548', 'EPSG:4527', 'EPSG:3857'] as const;
 
 export function ImportPanel({ onImported }: { onImported: () => void }) {

@@ -33,10 +33,11 @@ import { SheetAreaChoice } from './SheetAreaChoice.js';
 import { sheetArea, sheetPerCapita, sheetShelters } from './sheet-area.js';
 
 const getPlanningMap = () => window.__planningMap;
+import { ScoreboardTab } from './ScoreboardTab.js';
 import './planning-screens.css';
 
-type Tab = 'per-capita' | 'coverage' | 'siting' | 'scenarios' | 'edit' | 'import';
-const TABS: Tab[] = ['per-capita', 'coverage', 'siting', 'scenarios', 'edit', 'import'];
+type Tab = 'per-capita' | 'coverage' | 'siting' | 'scenarios' | 'edit' | 'import' | 'scoreboard';
+const TABS: Tab[] = ['per-capita', 'coverage', 'siting', 'scenarios', 'edit', 'import', 'scoreboard'];
 type Accepted = Map<string, { layer: string; id: number; version: number }>;
 
 export default function PlanningApp() {
@@ -153,6 +154,7 @@ export default function PlanningApp() {
         <nav className="planning-nav">
           <a href="/">{t('appTitle')}</a>
           <a href="/keys" data-testid="keys-link">{t('keys.title')}</a>
+          <a href="/scoreboard" data-testid="scoreboard-link">{t('planning.scoreboardLink')}</a>
         </nav>
         <TargetField text={targetText} setText={setTargetText} onValid={setTarget} />
         <label className="toggle">
@@ -242,6 +244,7 @@ export default function PlanningApp() {
             />
           ) : null}
           {tab === 'import' ? <ImportPanel onImported={data.reload} /> : null}
+          {tab === 'scoreboard' ? <ScoreboardTab /> : null}
         </aside>
         <section className="planning-centre">
           <div className="map-wrap planning-map-wrap">

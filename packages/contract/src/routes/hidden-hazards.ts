@@ -78,7 +78,7 @@ export const HiddenHazardVocabulary = z.looseObject({
   statuses: z.record(z.string(), Labelled.extend({ color: z.string(), open: z.boolean() })),
   overdue: Labelled.extend({ color: z.string() }),
   supervised: Labelled,
-  flow: z.array(z.looseObject({ key: z.string(), zh: z.string(), en: z.string(), from: z.string(), to: z.string(), roles: z.array(z.string()), requires: z.array(z.string()) })),
+  flow: z.array(z.looseObject({ key: z.string(), zh: z.string(), en: z.string(), from: z.string(), to: z.string(), roles: z.array(z.string()), requires: z.array(z.string()), grades: z.array(z.string()).optional(), once: z.boolean().optional(), needsNote: z.boolean().optional() })),
   recurring: z.looseObject({ minHazards: z.number(), windowDays: z.number().describe('days') }),
   attachments: z.looseObject({ maxBytes: z.number().describe('bytes'), maxPerHazard: z.number(), types: z.array(z.string()) }),
   today: z.string(),
