@@ -24,3 +24,11 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   });
   return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/**
+ * The serious and critical violations as one line each (rule: help @ nodes), for `expect(…).toEqual([])`.
+ * @example expect(await axeFindings(page)).toEqual([])
+ */
+export async function axeFindings(page: Page): Promise<string[]> {
+  return (await seriousViolations(page)).map((v) => `${v.id}: ${v.help} @ ${v.nodes.join(' | ')}`);
+}

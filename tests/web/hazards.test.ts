@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_ADMIN, expectClean, guardedPage, launchChromium, signIn, type Guarded } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
+import { axeFindings } from '../support/axe.js';
 
 const SHOTS = join(import.meta.dirname, 'screenshots');
 const PLANNER = { username: 'e2e-hz-planner', password: 'Hz7%山峦-晨雾-58k' };
@@ -103,6 +104,7 @@ describe('hidden hazards (/hazards) and the scoreboard (/scoreboard)', () => {
     await form.locator('input[name=finder]').fill('县应急局检查组');
     await form.locator('textarea[name=description]').fill('二层疏散通道堆放纸箱');
     await planner.screenshot({ path: join(SHOTS, 'hazards-record.png') });
+    expect(await axeFindings(planner)).toEqual([]);
     await form.locator('button[type=submit]').click();
     await poll(() => planner.getByTestId('hazard-status').innerText().catch(() => '')).toBe('已发现');
     const detail = await planner.getByTestId('hazard-detail').innerText();
@@ -129,6 +131,7 @@ describe('hidden hazards (/hazards) and the scoreboard (/scoreboard)', () => {
     await poll(() => planner.getByTestId('hazard-status').innerText()).toBe('待验收');
     expect(await planner.getByTestId('step-close').count()).toBe(0); // a planner may not close
     await planner.screenshot({ path: join(SHOTS, 'hazards-awaiting.png') });
+    expect(await axeFindings(planner)).toEqual([]);
   });
 
   it('a commander verifies and closes it; the statistics and the command map follow live', async () => {
@@ -156,6 +159,7 @@ describe('hidden hazards (/hazards) and the scoreboard (/scoreboard)', () => {
     expect(await admin.locator('tr.met, tr.not-met').count()).toBe(7);
     expect(await admin.getByTestId('scoreboard').innerText()).toContain('示例数据');
     await admin.screenshot({ path: join(SHOTS, 'scoreboard.png'), fullPage: true });
+    expect(await axeFindings(admin)).toEqual([]);
     await admin.emulateMedia({ media: 'print' });
     await admin.screenshot({ path: join(SHOTS, 'scoreboard-print.png'), fullPage: true });
     const pdf = await admin.pdf({ format: 'A4', printBackground: true });
@@ -175,6 +179,7 @@ describe('hidden hazards (/hazards) and the scoreboard (/scoreboard)', () => {
     const zh = await tab.locator('.scoreboard-table tbody tr[data-key] td:nth-child(2)').first().innerText();
     expect(zh).toMatch(/[\u4e00-\u9fff]/);
     await planner.screenshot({ path: join(SHOTS, 'planning-scoreboard.png') });
+    expect(await axeFindings(planner)).toEqual([]);
     await planner.getByTestId('lang-switch').click();
     await poll(() => planner.getByTestId('tab-scoreboard').innerText()).toBe('Indicators');
     expect(await tab.locator('thead th').nth(2).innerText()).toBe('2025 target');
@@ -199,6 +204,7 @@ describe('hidden hazards (/hazards) and the scoreboard (/scoreboard)', () => {
     await g.page.goto('/hazards');
     await g.page.getByTestId('login').waitFor();
     expect(await g.page.getByTestId('hazard-stats').count()).toBe(0);
+    expect(await axeFindings(g.page)).toEqual([]);
     const r = await g.context.request.get('/api/hidden-hazards');
     expect(r.status()).toBe(401);
   });

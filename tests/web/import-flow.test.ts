@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_ADMIN, expectClean, guardedPage, launchChromium, signIn, type Guarded } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
+import { axeFindings } from '../support/axe.js';
 
 const SHOTS = join(import.meta.dirname, 'screenshots');
 let server: RunningServer;
@@ -99,5 +100,6 @@ describe('importing the county\'s own data (/planning, 导入)', () => {
     await page.getByTestId('toggle-乡镇规划员').click();
     await expect.poll(async () => page.getByTestId('user-乡镇规划员').innerText()).toContain('已停用');
     await page.screenshot({ path: join(SHOTS, 'admin-users.png'), fullPage: true });
+    expect(await axeFindings(page)).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_ADMIN, expectClean, guardedPage, launchChromium, signIn, type Guarded } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
+import { axeFindings } from '../support/axe.js';
 
 const SHOTS = join(import.meta.dirname, 'screenshots');
 let server: RunningServer;
@@ -47,6 +48,7 @@ describe('API keys screen (/keys)', () => {
     await expect.poll(() => page.getByTestId('keys-table').innerText()).toContain('QGIS 规划科');
     expect(await page.getByTestId('keys-table').innerText()).not.toContain(key);
     await page.screenshot({ path: join(SHOTS, 'keys-created-zh.png'), fullPage: true });
+    expect(await axeFindings(page)).toEqual([]);
 
     const me = await (await fetch(`${server.url}/api/auth/me`, { headers: { 'x-api-key': key } })).json();
     expect(me).toMatchObject({ role: 'admin' });
@@ -65,6 +67,7 @@ describe('API keys screen (/keys)', () => {
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.locator('h1').innerText()).toBe('GIS clients (API keys)');
     await page.screenshot({ path: join(SHOTS, 'keys-en.png'), fullPage: true });
+    expect(await axeFindings(page)).toEqual([]);
     expectClean(g);
   });
 });

@@ -7,9 +7,9 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from '../support/axe.js';
+import { axeFindings } from '../support/axe.js';
 import { E2E_ADMIN, expectClean, guardedPage, launchChromium, signIn, waitForMapIdle, type Guarded } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
@@ -18,7 +18,6 @@ const PLANNER = { username: 'e2e-screens-planner', password: 'Qm4#长河-落日-
 let server: RunningServer | undefined;
 let url: string;
 let browser: Browser;
-const axe = async (page: Page) => (await seriousViolations(page)).map((v) => `${v.id}: ${v.help} @ ${v.nodes.join(' | ')}`);
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -69,7 +68,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
       expect(await page.getByTestId('capacity-check').innerText()).toMatch(L(/容量按人数核对/, /Capacity is checked in people/));
       await page.getByTestId('capacity-check').scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(SHOTS, `planning-capacity-${tag}.png`) });
-      expect(await axe(page)).toEqual([]);
+      expect(await axeFindings(page)).toEqual([]);
     });
 
     it(`${tag}: the selected coverage button is readable, the map is taller with a legend for circles and dots`, async () => {
@@ -84,7 +83,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await expect.poll(() => page.evaluate(() => window.__planningMap!.querySourceFeatures('reach').length)).toBeGreaterThan(0);
       await waitForMapIdle(page, '__planningMap');
       await page.screenshot({ path: join(SHOTS, `planning-coverage-legend-${tag}.png`) });
-      expect(await axe(page)).toEqual([]);
+      expect(await axeFindings(page)).toEqual([]);
       await page.getByTestId('coverage-none').click();
     });
 
@@ -113,7 +112,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
       expect(fc.features[0]!.properties.contactPhone).toBe('0635-1234567');
       expect(fc.features[0]!.properties.suitability.flood).toBe(true);
       await page.screenshot({ path: join(SHOTS, `planning-edit-form-${tag}.png`) });
-      expect(await axe(page)).toEqual([]);
+      expect(await axeFindings(page)).toEqual([]);
     });
 
     it(`${tag}: a result for other settings is marked stale and cannot be saved; accept-all adds every site once`, async () => {
@@ -146,7 +145,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await page.getByTestId('siting-run').click();
       await page.getByTestId('siting-result').waitFor({ timeout: 60_000 });
       for (const c of codes) expect(await page.getByTestId(`accept-${c}`).count()).toBe(0);
-      expect(await axe(page)).toEqual([]);
+      expect(await axeFindings(page)).toEqual([]);
     });
   });
 }
@@ -161,7 +160,7 @@ describe('planning screens (phone 390×844)', () => {
     await g.page.getByTestId('facility-list').waitFor();
     expect(await g.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await g.page.screenshot({ path: join(SHOTS, 'planning-phone-list.png') });
-    expect(await axe(g.page)).toEqual([]);
+    expect(await axeFindings(g.page)).toEqual([]);
     await g.context.close();
     expectClean(g);
   });

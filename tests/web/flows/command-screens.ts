@@ -1,13 +1,12 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seriousViolations } from '../../support/axe.js';
+import { axeFindings } from '../../support/axe.js';
 import { expectClean, guardedPage, signIn, waitForMapIdle, type Guarded } from '../../support/browser.js';
 import type { Env } from './env.js';
 
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const axe = async (page: Page) => (await seriousViolations(page)).map((v) => `${v.id}: ${v.help} @ ${v.nodes.join(' | ')}`);
 const RAW_KEY = /^[a-z]+[A-Z][A-Za-z]*$/;
 
 async function search(page: Page, text: string): Promise<string[]> {
@@ -28,13 +27,13 @@ export function commandScreenFlows(env: Env): void {
     expect(await page.textContent('[data-testid=count-risk-points]')).toBe('登录后可见');
     expect(await page.locator('[data-testid=toggle-risk-points]').isDisabled()).toBe(true);
     await page.screenshot({ path: join(env.shots, 'command-anonymous-login.png') });
-    expect(await axe(page)).toEqual([]);
+    expect(await axeFindings(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await page.locator('[data-testid=login]').waitFor({ state: 'detached' });
     await waitForMapIdle(page);
     expect(await page.locator('body').innerText()).not.toMatch(/not public|sign in to read/);
     await page.screenshot({ path: join(env.shots, 'command-anonymous.png') });
-    expect(await axe(page)).toEqual([]);
+    expect(await axeFindings(page)).toEqual([]);
     // A wrong password gets a Chinese message, never the server's English.
     await page.click('[data-testid=open-login]');
     await page.fill('[data-testid=login] input[autocomplete=username]', 'nobody');
@@ -128,7 +127,7 @@ export function commandScreenFlows(env: Env): void {
         expect(values.filter((v) => /\d{4}-\d\d-\d\dT/.test(v))).toEqual([]);
         await page.click('[data-testid=chooser-next]');
       }
-      expect(await axe(page)).toEqual([]);
+      expect(await axeFindings(page)).toEqual([]);
     });
 
     it(`${tag}: the heat map has a legend, unticking a parent unticks and disables its children, controls speak the language`, async () => {
@@ -150,7 +149,7 @@ export function commandScreenFlows(env: Env): void {
         expect(await page.locator('.township-label', { hasText: 'Bojiqiao Subdistrict' }).count()).toBe(1);
       }
       // Mode buttons: the selected one is readable (axe checks the colour contrast).
-      expect(await axe(page)).toEqual([]);
+      expect(await axeFindings(page)).toEqual([]);
     });
   }
 
@@ -165,7 +164,7 @@ export function commandScreenFlows(env: Env): void {
     expect(map!.height).toBeGreaterThan(844 / 2);
     await search(g.page, 'SH-010');
     await g.page.screenshot({ path: join(env.shots, 'command-phone-search.png') });
-    expect(await axe(g.page)).toEqual([]);
+    expect(await axeFindings(g.page)).toEqual([]);
     expectClean(g);
     await g.context.close();
   });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seriousViolations } from '../../support/axe.js';
+import { axeFindings } from '../../support/axe.js';
 import { expectClean, guardedPage, waitForMapIdle, type Guarded } from '../../support/browser.js';
 import type { Env } from '../web.test.js';
 
@@ -30,7 +30,7 @@ export function finderScreenFlows(env: Env): void {
         const box = await page.getByTestId('finder-map').boundingBox();
         expect(box!.y + box!.height / 2).toBeLessThan(opts.viewport.height);
         await page.screenshot({ path: join(env.shots, `finder-before-search-${tag}.png`) });
-        expect((await seriousViolations(page)).map((v) => `${v.id}: ${v.help} @ ${v.nodes.join(' | ')}`)).toEqual([]);
+        expect(await axeFindings(page)).toEqual([]);
       });
 
       it(`${tag}: after locating, centres the user's position and lists open shelters first with address, entrance and straight-line distance`, async () => {
@@ -69,7 +69,7 @@ export function finderScreenFlows(env: Env): void {
         };
         if (await dt.count()) expect(await dt.evaluate(lines), 'the facilities label stays on one line').toBe(1);
         await page.screenshot({ path: join(env.shots, `finder-located-${tag}.png`) });
-        expect((await seriousViolations(page)).map((v) => `${v.id}: ${v.help} @ ${v.nodes.join(' | ')}`)).toEqual([]);
+        expect(await axeFindings(page)).toEqual([]);
         expect(g.errors).toEqual([]);
       });
 
