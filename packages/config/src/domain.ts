@@ -117,7 +117,7 @@ export interface DomainConfig {
 
 export type IncidentType = 'toxic-release' | 'fire' | 'explosion';
 
-/** Incident what-if (command centre): zone radii per scenario type, the release plume, and list sizes. */
+/** Incident impact (command centre): zone radii per scenario type, the release plume, and list sizes. */
 export interface IncidentConfig {
   /** Nested zones per type, inner → outer; radii strictly increasing (m). */
   zones: Record<IncidentType, { key: string; radiusM: number }[]>;

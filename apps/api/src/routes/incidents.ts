@@ -10,7 +10,7 @@ import type { LayerCache } from '../services/layer-cache.js';
 const invalid = (field: string, message: string) => new HttpError(400, 'invalid_input', `${field}: ${message}`, { fields: [{ field, message }] });
 
 /**
- * `POST /api/incidents/impact` — the command centre's what-if for an incident at a hazard source or
+ * `POST /api/incidents/impact` — the command centre's impact analysis for an incident at a hazard source or
  * a point: zones, people, what else could go off, where people go, who responds, what supplies.
  */
 export function incidentsRouter(deps: AppDeps, layers: LayerCache): Router {

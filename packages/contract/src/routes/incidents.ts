@@ -3,7 +3,7 @@ import { defineRoute } from '../http/route.js';
 import { INCIDENT_TYPES } from '../enums-risk.js';
 import { ERRORS, SIGNED_IN_ERRORS, LonLat } from './shared-answers.js';
 
-/** The incident what-if's request: a stored hazard source or a point (with a type), optional radii and wind. */
+/** The incident impact request: a stored hazard source or a point (with a type), optional radii and wind. */
 export const IncidentImpactBody = z
   .object({
     hazardSourceId: z.union([z.number().int().positive().max(2 ** 31 - 1), z.string().trim().min(1).max(100)]).optional().describe('a hazard source id or code'),
@@ -106,7 +106,7 @@ export const IncidentImpactAnswer = z.looseObject({
   timeMs: z.number().describe('compute time, ms'),
 });
 
-/** The incident what-if's request and answer as their readers see them. */
+/** The incident impact request and answer as their readers see them. */
 export type IncidentImpactRequest = z.input<typeof IncidentImpactBody>;
 export type IncidentImpactAnswer = z.output<typeof IncidentImpactAnswer>;
 export type IncidentType = (typeof INCIDENT_TYPES)[number];
@@ -115,7 +115,7 @@ export const incidentImpact = defineRoute({
   method: 'POST',
   path: '/api/incidents/impact',
   access: 'signed-in',
-  summary: 'Incident what-if: zones, people, domino risks, shelters, evacuation allocation, fire stations, warehouses',
+  summary: 'Incident impact: zones, people, domino risks, shelters, evacuation allocation, fire stations, warehouses',
   description: 'Give either hazardSourceId or location (with type). Radii come from the consequence model (docs/incident-zones.md) unless radiiM is given.',
   tags: ['command'],
   body: { contentType: 'application/json', schema: IncidentImpactBody },

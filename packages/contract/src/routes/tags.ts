@@ -13,7 +13,7 @@ export const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
   planning: 'Planning outputs: the per-township shelter ledger',
   finder: 'The public shelter finder',
   analytics: 'Risk maps, densities, per-capita shelter area and coverage, each figure with its unit and basis',
-  command: 'The command map: the incident what-if',
+  command: 'The command map: incident impact',
   siting: 'Facility siting runs and saved siting scenarios',
   'OGC API – Features': 'OGC API – Features Parts 1, 2, 3 and 5 for GIS clients',
   tiles: 'Mapbox vector tiles, TileJSON and the MapLibre style',

@@ -67,7 +67,7 @@ export interface IncidentImpact {
 }
 
 /**
- * The whole what-if for an incident at a location: nested impact zones (a downwind plume for a
+ * The whole impact analysis of an incident at a location: nested impact zones (a downwind plume for a
  * release with wind), people per zone and the villages affected, risk points and hazard sources
  * inside (domino candidates, by level), shelters inside (unsafe) and safe ones outside, the exact
  * least-distance allocation of evacuated villages to safe shelters within capacity, fire stations

@@ -1,4 +1,4 @@
-// Incident what-if: impact zones, exposure, evacuation allocation, responders and supplies
+// Incident impact: zones, exposure, evacuation allocation, responders and supplies
 export { incidentImpact, type ImpactZoneProps, type IncidentImpact, type IncidentImpactOptions, type IncidentLayers, type IncidentScenario } from './incident-impact.js';
 export { incidentZones, type IncidentZonesOptions } from './incident-zones.js';
 export { plumeHalfAngleDeg } from './plume-half-angle-deg.js';
