@@ -1,4 +1,4 @@
-import type { Database, Kysely, LayerDescriptor } from '@riskmap/db';
+import { townshipNames, type Database, type Kysely, type LayerDescriptor } from '@riskmap/db';
 import { normalizeWord } from '@riskmap/contract';
 import type { RawRecord } from './types.js';
 
@@ -15,18 +15,17 @@ export async function townshipNamesToCodes(db: Kysely<Database>, d: LayerDescrip
   if (!d.columns.includes('township_code')) return;
   const given = records.map((r) => r.properties.townshipCode).filter((v): v is string => typeof v === 'string');
   if (given.length === 0) return;
-  const townships = await db.selectFrom('admin_areas').select(['code', 'name']).where('level', '=', 'township').where('deleted_at', 'is', null).execute();
-  const codes = new Set(townships.map((t) => t.code));
+  const townships = await townshipNames(db);
   const byName = new Map<string, string>();
-  for (const t of townships) {
-    const k = normalizeWord(t.name);
-    byName.set(k, t.code);
+  for (const [code, name] of townships) {
+    const k = normalizeWord(name);
+    byName.set(k, code);
     const short = k.replace(/(街道办事处|街道|镇|乡)$/, '');
-    if (short && short !== k && !byName.has(short)) byName.set(short, t.code);
+    if (short && short !== k && !byName.has(short)) byName.set(short, code);
   }
   for (const r of records) {
     const v = r.properties.townshipCode;
-    if (typeof v !== 'string' || codes.has(v)) continue;
+    if (typeof v !== 'string' || townships.has(v)) continue;
     const code = byName.get(normalizeWord(v));
     if (code) r.properties.townshipCode = code;
   }

@@ -24,6 +24,16 @@ function bare(s: z.ZodType): z.ZodType {
  * @example propertyJsonSchema('shelters', 'status') // { type: 'string', enum: ['planned', 'built', 'open', 'closed'] }
  */
 export function propertyJsonSchema(layer: LayerId, key: string): PropertyJsonSchema | undefined {
+  const id = `${layer}\u0000${key}`;
+  if (!made.has(id)) made.set(id, convert(layer, key));
+  const out = made.get(id);
+  return out && structuredClone(out); // a copy: callers may add to what they get
+}
+
+/** The zod schemas are constants: each property is converted once (the OGC API document asks for every layer's). */
+const made = new Map<string, PropertyJsonSchema | undefined>();
+
+function convert(layer: LayerId, key: string): PropertyJsonSchema | undefined {
   const s = (LAYER_SCHEMAS[layer].properties.shape as Record<string, z.ZodType>)[key];
   if (!s) return undefined;
   const { $schema: _, ...out } = z.toJSONSchema(bare(s), { unrepresentable: 'any', io: 'output' }) as PropertyJsonSchema;

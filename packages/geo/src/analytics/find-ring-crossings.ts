@@ -1,7 +1,7 @@
 import type { Position } from 'geojson';
 import { countRingCrossings } from './count-ring-crossings.js';
-import { orient2dSign } from './orient2d-sign.js';
 import { ringSegments, type RingSegments } from './ring-segments.js';
+import { segmentsTouch } from './segments-touch.js';
 import { sweepRingCrossing } from './sweep-ring-crossing.js';
 
 export interface RingCrossings {
@@ -39,8 +39,7 @@ export function findRingCrossings(rings: readonly (readonly Position[])[], limit
 
 /** An endpoint of one edge lying on the other, else the crossing point of their lines. */
 function meetingPoint({ lx, ly, rx, ry }: RingSegments, a: number, b: number): [number, number] {
-  const on = (px: number, py: number, s: number) => orient2dSign(lx[s]!, ly[s]!, rx[s]!, ry[s]!, px, py) === 0
-    && px >= Math.min(lx[s]!, rx[s]!) && px <= Math.max(lx[s]!, rx[s]!) && py >= Math.min(ly[s]!, ry[s]!) && py <= Math.max(ly[s]!, ry[s]!);
+  const on = (px: number, py: number, s: number) => segmentsTouch(px, py, px, py, lx[s]!, ly[s]!, rx[s]!, ry[s]!);
   for (const [s, t] of [[a, b], [b, a]] as const) {
     if (on(lx[s]!, ly[s]!, t)) return [lx[s]!, ly[s]!];
     if (on(rx[s]!, ry[s]!, t)) return [rx[s]!, ry[s]!];
