@@ -17,7 +17,7 @@ export const ResilienceEnv = {
   DB_STARTUP_RETRY_SECONDS: z.coerce.number().min(0).default(30),
   DB_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).default(5),
   LOAD_SHED_LAG_MS: z.coerce.number().int().min(0).optional(),
-  GEOMETRY_MAX_VERTICES: z.coerce.number().int().min(4).default(20_000),
+  GEOMETRY_MAX_VERTICES: z.coerce.number().int().min(4).default(100_000),
   GEOMETRY_WORKER_VERTICES: z.coerce.number().int().min(0).default(2_000),
   ANALYTICS_CACHE_ENTRIES: z.coerce.number().int().min(0).default(64),
   PUBLIC_MIN_EMPTY_CELL_M: z.coerce.number().min(0).default(500),
@@ -27,6 +27,8 @@ export const ResilienceEnv = {
   ANALYTICS_QUEUE: z.coerce.number().int().min(0).default(8),
   ANALYTICS_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).default(2),
   ANALYTICS_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
+  FINDER_STALE_MS: ms(10_000),
+  FINDER_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(30),
 };
 
 export interface ResilienceConfig {
@@ -58,6 +60,14 @@ export interface ResilienceConfig {
    * the event loop answering the finder gets the CPU first.
    */
   analytics: { workers: number; queue: number; retryAfterSeconds: number; nice: number };
+  /**
+   * The public finder (`GET /api/shelters/nearest`): after the shelters change it keeps answering from its previous
+   * index while the new one is built, if that index was built from shelters read at most `staleMs` ago (0: every
+   * answer waits for the changed shelters), so an import never makes residents wait for the database; and its answers
+   * may be cached by browsers and proxies for `maxAgeSeconds` (Cache-Control max-age). Default 10 s, below the 30 s
+   * max-age: no answer is staler than a cached one may already be.
+   */
+  finder: { staleMs: number; maxAgeSeconds: number };
 }
 
 type ResilienceValues = z.output<z.ZodObject<typeof ResilienceEnv>>;
@@ -80,5 +90,6 @@ export function resilienceConfig(e: ResilienceValues & { NODE_ENV: string }): Re
     analyticsCacheEntries: e.ANALYTICS_CACHE_ENTRIES,
     public: { minEmptyCellM: e.PUBLIC_MIN_EMPTY_CELL_M, maxResponseBytes: e.PUBLIC_MAX_RESPONSE_BYTES, analyticsCost: e.PUBLIC_ANALYTICS_COST },
     analytics: { workers: e.ANALYTICS_WORKERS, queue: e.ANALYTICS_QUEUE, retryAfterSeconds: e.ANALYTICS_RETRY_AFTER_SECONDS, nice: e.ANALYTICS_WORKER_NICE },
+    finder: { staleMs: e.FINDER_STALE_MS, maxAgeSeconds: e.FINDER_MAX_AGE_SECONDS },
   };
 }

@@ -10,6 +10,10 @@ import type { ImportCrs, RawRecord, RowError } from './types.js';
 import { issueError } from './issue-codes.js';
 import { fieldChanges, sameGeometry, type FieldChange } from './update-diff.js';
 import { completeHazardRows, townshipNamesToCodes } from './register-rows.js';
+import { nextTurn } from '../services/next-turn.js';
+
+/** Rows validated between two turns of the event loop (each row's schema check takes ~0.1 ms). */
+const YIELD_ROWS = 100;
 
 /** Create new records only, or match rows by code: update the existing ones, create the others. */
 export type ImportMode = 'create' | 'update';
@@ -100,7 +104,8 @@ export async function validateRecords(
   const stored = await readFeaturesByCode(db, d, codes);
   const errors: RowError[] = [];
   const parsed: (ValidRow & { fileVersion?: number; stored?: EditableFeature & { id: number } })[] = [];
-  for (const rec of records) {
+  for (const [i, rec] of records.entries()) {
+    if (i % YIELD_ROWS === YIELD_ROWS - 1) await nextTurn();
     const columnOf = (field: string) => {
       const c = rec.columns?.[field.replace(/^properties\./, '').split('.')[0]!];
       return c ? { column: c } : {};

@@ -7,7 +7,11 @@ import { countyFeature } from '../services/county.js';
 import { publicFeatures } from '../services/public-projection.js';
 import { createFinderIndex } from '../services/finder-nearest.js';
 
-/** `GET /api/shelters/nearest` — the public finder: k nearest open public shelters (built-but-not-open ones appended, flagged, only when no open one is near), public fields only. */
+/**
+ * `GET /api/shelters/nearest` — the public finder: k nearest open public shelters (built-but-not-open ones appended,
+ * flagged, only when no open one is near), public fields only. While the shelters' index is rebuilt after a change,
+ * answers come from the previous one if it is recent (`resilience.finder.staleMs`), so residents never wait for an import.
+ */
 export function sheltersRouter(deps: AppDeps, layers: LayerCache): Router {
   const router = Router();
   mountRoute(router, sheltersNearest, async (_req, res, { query: q }) => {
@@ -17,9 +21,10 @@ export function sheltersRouter(deps: AppDeps, layers: LayerCache): Router {
         shelters: deps.config.domain.shelters,
         nearest: deps.config.domain.nearest,
       }),
+      { staleMs: deps.config.resilience.finder.staleMs },
     );
     const result = index.nearest([q.lon, q.lat], q.k ?? deps.config.domain.nearest.defaultK);
-    res.set('Cache-Control', 'public, max-age=30').json(result);
+    res.set('Cache-Control', `public, max-age=${deps.config.resilience.finder.maxAgeSeconds}`).json(result);
   });
   return router;
 }

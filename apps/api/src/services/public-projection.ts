@@ -35,13 +35,24 @@ export function publicProjection(id: LayerId): PublicProjection {
   return hit;
 }
 
+const projected = new WeakMap<Feature, Feature>();
+
 /**
- * A whole layer (all rows, all properties, e.g. from the layer cache) cut to its public projection.
+ * A whole layer (all rows, all properties, from the layer cache) cut to its public projection. Each cached feature
+ * is projected once: after a change the layer cache keeps the unchanged feature objects, so projecting the layer
+ * again costs only the changed rows.
  * @example const fc = publicFeatures('shelters', await layers.get('shelters'))
  */
 export function publicFeatures(id: LayerId, fc: FeatureCollection): FeatureCollection {
   const p = publicProjection(id);
-  return { type: 'FeatureCollection', features: fc.features.filter((f) => p.rowVisible(f)).map((f) => publicFeature(id, f)) };
+  const features: Feature[] = [];
+  for (const f of fc.features) {
+    if (!p.rowVisible(f)) continue;
+    let out = projected.get(f);
+    if (!out) projected.set(f, (out = publicFeature(id, f)));
+    features.push(out);
+  }
+  return { type: 'FeatureCollection', features };
 }
 
 /**
