@@ -31,6 +31,7 @@ export { readFeatureForEdit, type EditableFeature } from './queries/edit-read.js
 export { readFeaturesByCode, liveCodes } from './queries/edit-read-by-code.js';
 export { createFeature, updateFeature, deleteFeature, restoreFeature, type EditOutcome, type EditAction, type EditContext } from './queries/edit-feature.js';
 export { createFeatures } from './queries/edit-feature-batch.js';
+export { nextTurn } from './next-turn.js';
 export { updateFeatures, BatchRowError, type FeatureUpdate, type BatchUpdateRefusal } from './queries/edit-feature-batch-update.js';
 export { checkGeometry, checkGeometries, type GeometryCheck } from './queries/edit-geometry-check.js';
 export { checkLocations, type LocationCheck, type LocationInput, type LocationOptions } from './queries/location-check.js';

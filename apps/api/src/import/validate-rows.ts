@@ -1,5 +1,5 @@
 import type { Feature, Geometry } from 'geojson';
-import { readFeaturesByCode, type Database, type EditableFeature, type Kysely, type LayerDescriptor } from '@riskmap/db';
+import { nextTurn, readFeaturesByCode, type Database, type EditableFeature, type Kysely, type LayerDescriptor } from '@riskmap/db';
 import { coordinatesLookProjected, crsInfo, reprojectGeoJson } from '@riskmap/geo';
 import { HttpError } from '../http/http-error.js';
 import type { SessionUser } from '../http/role.js';
@@ -10,7 +10,6 @@ import type { ImportCrs, RawRecord, RowError } from './types.js';
 import { issueError } from './issue-codes.js';
 import { fieldChanges, sameGeometry, type FieldChange } from './update-diff.js';
 import { completeHazardRows, townshipNamesToCodes } from './register-rows.js';
-import { nextTurn } from '../services/next-turn.js';
 
 /** Rows validated between two turns of the event loop (each row's schema check takes ~0.1 ms). */
 const YIELD_ROWS = 100;

@@ -5,9 +5,12 @@ import { asGeoJSON } from '../postgis.js';
 import type { LayerDescriptor } from '../layers/descriptors.js';
 import { featureFromRow, rowFromFeature } from '../layers/feature-row.js';
 import type { EditableFeature, EditContext } from './index-types.js';
+import { nextTurn } from '../next-turn.js';
 
 /** Rows per multi-row INSERT (PostgreSQL allows 65,535 bind parameters per statement). */
 const CHUNK = 500;
+/** Stored rows turned into audit entries between two turns of the event loop (so other requests are answered meanwhile). */
+const SLICE = 100;
 
 /** The stored record of each returned row, as `readFeatureForEdit` reads it (every column, geometries as GeoJSON). */
 function storedColumns(d: LayerDescriptor) {
@@ -46,13 +49,17 @@ export async function createFeatures(
     // RETURNING the stored record (rows come back in VALUES order) spares a second read per chunk
     const inserted = (await trx.insertInto(d.table).values(rows as never).returning(storedColumns(d) as never).execute()) as Record<string, unknown>[];
     const chunkIds = inserted.map((r) => Number(r.id));
-    const stored = new Map(inserted.map((r) => [Number(r.id), editable(d, r)]));
-    const audit = chunkIds.map((id) => {
-      const after = stored.get(id)!;
+    const stored = new Map<number, EditableFeature>();
+    const audit: { actor: string; action: 'create'; layer: string; feature_id: number; before: null; after: string }[] = [];
+    for (const [j, r] of inserted.entries()) {
+      if (j % SLICE === SLICE - 1) await nextTurn();
+      const id = Number(r.id);
+      const after = editable(d, r);
+      stored.set(id, after);
       ctx.authorize?.(after);
       ctx.check?.(after);
-      return { actor: ctx.actor, action: 'create' as const, layer: d.id, feature_id: id, before: null, after: JSON.stringify({ ...after.feature, deletedAt: null }) };
-    });
+      audit.push({ actor: ctx.actor, action: 'create', layer: d.id, feature_id: id, before: null, after: JSON.stringify({ ...after.feature, deletedAt: null }) });
+    }
     await trx.insertInto('audit_log').values(audit).execute();
     if (d.table === 'shelters') {
       const history = chunkIds
