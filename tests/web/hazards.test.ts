@@ -1,7 +1,8 @@
 /**
  * Hidden hazards in a real Chromium against the real server with the sample data: a planner records a
  * hazard on the map, assigns the five 到位 and reports it rectified; a commander verifies and closes it; the
- * township statistics and the command-map layer follow live; the plan scoreboard prints as one A4 sheet;
+ * township statistics and the command-map layer follow live; a commander reports a 重大 hazard to the higher
+ * authority (上报) from its screen; the plan scoreboard prints as one A4 sheet;
  * an anonymous visitor sees none of it.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2E_ADMIN, expectClean, guardedPage, launchChromium, signIn, type Guarded } from '../support/browser.js';
+import { E2E_ADMIN, expectClean, guardedPage, launchChromium, signIn, waitForMapIdle, type Guarded } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 import { axeFindings } from '../support/axe.js';
 
@@ -151,6 +152,36 @@ describe('hidden hazards (/hazards) and the scoreboard (/scoreboard)', () => {
     expect(hazardCode).toMatch(/^YH-/);
   });
 
+  it('a commander reports a 重大 hazard to the higher authority (上报) with a note, once; it shows in its history', async () => {
+    const token = await adminToken();
+    const at: [number, number] = [target.lonLat[0] - 0.0016, target.lonLat[1] + 0.0004];
+    const made = await fetch(`${server.url}/api/hidden-hazards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: at },
+        properties: { name: '端到端测试：液氨储罐区安全阀失效', category: 'hazardous-chemicals', grade: 'major', discoverySource: 'department-inspection', finder: '县应急局检查组', foundOn: '2026-11-20' },
+      }),
+    });
+    expect(made.status, await made.clone().text()).toBe(201);
+    await commander.goto('/hazards');
+    await commander.getByTestId('hazard-stats').waitFor({ timeout: 60_000 });
+    await clickMapAt(commander, at);
+    await poll(() => commander.getByTestId('hazard-detail').innerText().catch(() => '')).toContain('液氨储罐区安全阀失效');
+    const form = commander.locator('form[data-step=escalate]');
+    expect(await commander.getByTestId('step-escalate').innerText()).toBe('上报');
+    await form.locator('input[name=note]').fill('已报市应急管理局危化科');
+    await commander.screenshot({ path: join(SHOTS, 'hazards-escalate.png') });
+    await commander.getByTestId('step-escalate').click();
+    await poll(() => commander.getByTestId('hazard-history').innerText()).toMatch(/登记[\s\S]*上报[\s\S]*已报市应急管理局危化科/);
+    // once only: the step is gone, the status unchanged
+    await poll(() => commander.getByTestId('step-escalate').count()).toBe(0);
+    expect(await commander.getByTestId('hazard-status').innerText()).toBe('已发现');
+    await commander.screenshot({ path: join(SHOTS, 'hazards-escalated.png') });
+    expect(await axeFindings(commander)).toEqual([]);
+  });
+
   it('prints the plan scoreboard as one A4 sheet with red/green judgements', async () => {
     const admin = await pageAs(E2E_ADMIN);
     await admin.goto('/scoreboard');
@@ -178,6 +209,7 @@ describe('hidden hazards (/hazards) and the scoreboard (/scoreboard)', () => {
     expect(await tab.locator('tr.met, tr.not-met').count()).toBe(7);
     const zh = await tab.locator('.scoreboard-table tbody tr[data-key] td:nth-child(2)').first().innerText();
     expect(zh).toMatch(/[\u4e00-\u9fff]/);
+    await waitForMapIdle(planner, '__planningMap', 60_000);
     await planner.screenshot({ path: join(SHOTS, 'planning-scoreboard.png') });
     expect(await axeFindings(planner)).toEqual([]);
     await planner.getByTestId('lang-switch').click();
