@@ -117,6 +117,7 @@ describe.skipIf(!available)('command map: dense risk points from vector tiles', 
     if (((await panel.locator('h2').textContent()) ?? '') !== target.name) await panel.locator('.chooser-list button', { hasText: target.name }).first().click();
     await g.page.waitForFunction((name) => document.querySelector('[data-testid=detail-panel] h2')?.textContent === name, target.name, { timeout: 30_000 });
     expect(await g.page.textContent('[data-testid=stands-for]')).toContain(`代表约 ${target.count.toLocaleString('zh-CN')} 个风险点`);
+    await panel.evaluate((el) => el.scrollTo(0, 0)); // the chooser scrolled its chosen row into view
     await g.page.screenshot({ path: join(SCREENSHOTS, 'command-dense-tiles-stands-for.png') });
     await g.page.click('[data-testid=lang-switch]');
     await g.page.waitForFunction((n) => document.querySelector('[data-testid=stands-for]')?.textContent?.includes(`Stands for about ${n} risk points`), target.count.toLocaleString('en'), { timeout: 30_000 });
