@@ -55,8 +55,9 @@ export const thinningPoint = (): RawBuilder<unknown> => sql`(case when GeometryT
  * @example db.selectFrom(thinnedRows(db, LAYERS['risk-points'], ['level'], false, cells))
  */
 export function thinnedRows(db: Kysely<Database>, d: LayerDescriptor, columns: readonly string[], publicOnly: boolean, cells: Pick<TileCells, 'ids' | 'counts'>) {
-  const reps = sql`(select unnest(${[...cells.ids]}::int[]) as rep_id, unnest(${[...cells.counts]}::int[]) as count)`.as('k');
-  const rows = filteredLayer(db, d, { publicOnly })
+  const ids = [...cells.ids];
+  const reps = sql`(select unnest(${ids}::int[]) as rep_id, unnest(${[...cells.counts]}::int[]) as count)`.as('k');
+  const rows = filteredLayer(db, d, { publicOnly, where: [sql<boolean>`${sql.ref('id')} = any(${ids}::int[])`] }) // the primary key's index, not a scan of the layer
     .innerJoin(reps as unknown as 'shelters as k', (j) => j.on(sql<boolean>`${sql.ref('k.rep_id')} = ${sql.ref('id')}`))
     .select(sql.ref('id').as('id'))
     .select(columns.map((c) => sql.ref(c).as(toCamel(c))))
