@@ -75,6 +75,8 @@ try {
       // An 'idle' that never comes (the machine is shared) is reported as -1 after 90 s instead of hanging.
       const idle = () => Promise.race([new Promise<boolean>((r) => map.once('idle', () => r(true))), new Promise<boolean>((r) => setTimeout(() => r(false), 90_000))]);
       const src = map.getSource('risk-tiles') as unknown as { setTiles(t: string[]): void };
+      // The app's level filter on the tile layer: the WebGL way's showRiskPoints hides the tiles (filter NOTHING), so it is put back after each way.
+      const filter = map.getFilter('risk-tiles');
       map.setLayoutProperty('risk-tiles', 'visibility', way === 'tiles' ? 'visible' : 'none');
       const t0 = performance.now();
       let done = idle();
@@ -99,6 +101,7 @@ try {
       const backMs = (await b) ? performance.now() - t2 : -1;
       if (way === 'webgl') (rm as unknown as { showRiskPoints(f: unknown[]): string }).showRiskPoints([]);
       if (way === 'geojson') (map.removeLayer('bench'), map.removeSource('bench'));
+      map.setFilter('risk-tiles', filter);
       map.setLayoutProperty('risk-tiles', 'visibility', 'visible');
       const settled = idle();
       map.triggerRepaint();

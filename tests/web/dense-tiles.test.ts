@@ -2,7 +2,8 @@
  * The command map's dense risk-point layer from the vector tiles, in a real Chromium against the real server on a
  * private PostgreSQL: with more than DENSE_ABOVE (3,000) risk points in the database the map draws them from
  * /tiles/risk-points/{z}/{x}/{y}.mvt (not the GeoJSON layer), and a click on a point drawn from a tile opens that
- * point's detail panel (its full record). Skipped with a message when PostgreSQL + PostGIS are not installed.
+ * point's detail panel (its full record); zoomed out to where the tile is thinned, a clicked point says how many points
+ * it stands for (the tile's `count`). Skipped with a message when PostgreSQL + PostGIS are not installed.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,8 @@ import { startServer, type RunningServer } from '../support/server.js';
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 /** Above the web's DENSE_ABOVE (3,000): the copies of the sample's 300 points make 3,300. */
 const POINTS = 3_300;
+/** The per-tile feature budget: below the 3,300 of the zoom-8 tile that holds the county, so that tile is thinned. */
+const TILE_MAX_FEATURES = 3_000;
 const available = privatePostgresAvailable();
 if (!available) console.log('dense-tiles e2e: skipped — needs PostgreSQL 15 + PostGIS (infra/install-system-packages.sh)');
 
@@ -29,7 +32,7 @@ describe.skipIf(!available)('command map: dense risk points from vector tiles', 
     mkdirSync(SCREENSHOTS, { recursive: true });
     pg = await startPrivatePostgres();
     [server, browser] = await Promise.all([
-      startServer({ DATABASE_URL: pg.url, ADMIN_USERNAME: E2E_ADMIN.username, ADMIN_PASSWORD: E2E_ADMIN.password, RATE_LIMIT: 'off', LOG_LEVEL: 'warn' }),
+      startServer({ DATABASE_URL: pg.url, ADMIN_USERNAME: E2E_ADMIN.username, ADMIN_PASSWORD: E2E_ADMIN.password, RATE_LIMIT: 'off', LOG_LEVEL: 'warn', TILE_MAX_FEATURES: String(TILE_MAX_FEATURES) }),
       launchChromium(),
     ]);
     const have = Number(pg.psql('select count(*) from risk_points where deleted_at is null', 'riskmap'));
@@ -89,6 +92,36 @@ describe.skipIf(!available)('command map: dense risk points from vector tiles', 
     expect(target.name.length).toBeGreaterThan(0);
     expect(text).toContain(target.name);
     await g.page.screenshot({ path: join(SCREENSHOTS, 'command-dense-tiles-click.png') });
+    expectClean(g);
+  }, 300_000);
+
+  it('says how many risk points a clicked thinned point stands for, in Chinese and in English', async () => {
+    // Zoom 8: the county's 3,300 points are in one tile, over its budget, so it is thinned (count > 1).
+    await g.page.evaluate(() => window.__riskmap!.map.jumpTo({ center: [115.79, 36.11], zoom: 8.2 }));
+    await waitForMapIdle(g.page, '__riskmap', 120_000);
+    await g.page.waitForFunction(() => window.__riskmap!.map.queryRenderedFeatures({ layers: ['risk-tiles'] }).some((f) => Number(f.properties.count) > 1), undefined, { timeout: 120_000 });
+    const target = await g.page.evaluate(() => {
+      const map = window.__riskmap!.map;
+      const rect = map.getCanvas().getBoundingClientRect();
+      const drawn = map.queryRenderedFeatures({ layers: ['risk-tiles'] });
+      const f = drawn.filter((x) => Number(x.properties.count) > 1).sort((a, b) => Number(b.properties.count) - Number(a.properties.count))[0]!;
+      const p = map.project(f.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : [0, 0]);
+      return { id: f.id, name: String(f.properties.name ?? ''), count: Number(f.properties.count), total: drawn.reduce((n, x) => n + Number(x.properties.count ?? 1), 0), x: rect.left + p.x, y: rect.top + p.y };
+    });
+    expect(target.count).toBeGreaterThan(1);
+    expect(target.total, 'the counts of the drawn points add up to the points in the database').toBe(Number(pg.psql('select count(*) from risk_points where deleted_at is null', 'riskmap')));
+    await g.page.mouse.click(target.x, target.y);
+    const panel = g.page.locator('[data-testid=detail-panel]');
+    await panel.waitFor({ timeout: 30_000 });
+    // Points drawn close together open the "1 / N" chooser: pick the clicked one by name.
+    if (((await panel.locator('h2').textContent()) ?? '') !== target.name) await panel.locator('.chooser-list button', { hasText: target.name }).first().click();
+    await g.page.waitForFunction((name) => document.querySelector('[data-testid=detail-panel] h2')?.textContent === name, target.name, { timeout: 30_000 });
+    expect(await g.page.textContent('[data-testid=stands-for]')).toContain(`代表约 ${target.count.toLocaleString('zh-CN')} 个风险点`);
+    await panel.evaluate((el) => el.scrollTo(0, 0)); // the chooser scrolled its chosen row into view
+    await g.page.screenshot({ path: join(SCREENSHOTS, 'command-dense-tiles-stands-for.png') });
+    await g.page.click('[data-testid=lang-switch]');
+    await g.page.waitForFunction((n) => document.querySelector('[data-testid=stands-for]')?.textContent?.includes(`Stands for about ${n} risk points`), target.count.toLocaleString('en'), { timeout: 30_000 });
+    await g.page.click('[data-testid=lang-switch]');
     expectClean(g);
   }, 300_000);
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAYERS, embeddedThinnedTile, embeddedTile, getLayer, layerTile, serverThinnedTile, serverTile, toCamel } from '../src/index.js';
+import { LAYERS, embeddedThinnedTile, embeddedTile, getLayer, layerTile, loadTileRanking, serverThinnedTile, serverTile, sql, tileCells, toCamel } from '../src/index.js';
 import { tileColumns } from '../src/tiles/tile-columns.js';
 import { openTestDatabase, testBackends, type TestDatabase } from '../src/testing/index.js';
 import { decodeTileLayer, ringsArea, ringsBox, tileAt } from './tiles-decode.js';
@@ -61,6 +61,60 @@ describe.each(testBackends())('layer tiles on the %s backend', (backend) => {
     expect(whole.every((f) => f.properties.count === 1)).toBe(true);
   });
 
+  it('thins to the highest-priority point of each grid cell and level with its count, as a reference computed from the GeoJSON', async () => {
+    const d = LAYERS['risk-points'];
+    const z8 = tileAt(...TOWN, 8);
+    const all = (await getLayer(t.db, d, { columns: ['id', 'level', 'score'] })).features;
+    // 16-px cells of a zoom-8 tile are the zoom-12 tiles (16 × 16 per tile); grouped by level as well.
+    const reference = new Map<string, { id: number; level: number; score: number | null; count: number }>();
+    const better = (a: { id: number; level: number; score: number | null }, b: { id: number; level: number; score: number | null }) =>
+      a.level !== b.level ? a.level < b.level : (a.score ?? -Infinity) !== (b.score ?? -Infinity) ? (a.score ?? -Infinity) > (b.score ?? -Infinity) : a.id < b.id;
+    for (const f of all) {
+      const [lon, lat] = (f.geometry as { coordinates: [number, number] }).coordinates;
+      const at8 = tileAt(lon, lat, 8);
+      if (at8.x !== z8.x || at8.y !== z8.y) continue;
+      const c = tileAt(lon, lat, 12);
+      const p = { id: f.id as number, level: f.properties!.level as number, score: (f.properties!.score as number | null) ?? null };
+      const key = `${c.x}/${c.y}/${p.level}`;
+      const o = reference.get(key);
+      if (!o) reference.set(key, { ...p, count: 1 });
+      else reference.set(key, { ...(better(p, o) ? p : o), count: o.count + 1 });
+    }
+    const ranking = await loadTileRanking(t.db, d, false);
+    const cells = tileCells(ranking, z8, 16)[0]!;
+    expect(cells.px).toBe(16);
+    const ours = cells.ids.map((id, i) => [id, cells.counts[i]]).sort((a, b) => a[0]! - b[0]!);
+    expect(ours).toEqual([...reference.values()].map((r) => [r.id, r.count]).sort((a, b) => a[0]! - b[0]!));
+    expect(ours.some(([, n]) => n! > 1)).toBe(true);
+    // The coarser sizes stand for the same features: every size's counts add up to the tile's.
+    const sizes = tileCells(ranking, z8, 16);
+    expect(sizes.map((s) => s.px)).toEqual([16, 32, 64, 128, 256]);
+    for (const s of sizes) expect(s.counts.reduce((n, c) => n + c, 0)).toBe(all.filter((f) => { const [lon, lat] = (f.geometry as { coordinates: [number, number] }).coordinates; const a = tileAt(lon, lat, 8); return a.x === z8.x && a.y === z8.y; }).length);
+    expect(sizes.at(-1)!.ids.length).toBeLessThanOrEqual(4); // 256 px: one per level
+  });
+
+  it('thins from a ranking kept per revision: the same tile as without one, and a new revision sees a changed point', async () => {
+    const d = LAYERS['risk-points'];
+    const z8 = tileAt(...TOWN, 8);
+    const budget = { maxFeatures: 40, maxBytes: 64 * 1024, fullDetailZoom: 12, cellPx: 4 };
+    const ids = (bytes: Uint8Array) => decodeTileLayer(bytes, 'risk-points').features.map((f) => [f.id, f.properties.count, f.properties.level]);
+    const fresh = await layerTile(t.db, backend, d, z8, { budget });
+    expect(ids(await layerTile(t.db, backend, d, z8, { budget, revision: `${backend}-a` }))).toEqual(ids(fresh));
+    // A lone point moved off the tile: a new revision leaves it out (its count gone).
+    const top = decodeTileLayer(fresh, 'risk-points').features.find((f) => f.properties.level === 1 && (f.properties.count as number) === 1) ?? decodeTileLayer(fresh, 'risk-points').features[0]!;
+    const before = decodeTileLayer(fresh, 'risk-points').features.reduce((n, f) => n + (f.properties.count as number), 0);
+    const { rows: [orig] } = await sql<{ g: string }>`select ST_AsEWKT(geom) as g from risk_points where id = ${top.id!}`.execute(t.db);
+    await sql`update risk_points set geom = ST_SetSRID(ST_MakePoint(10, 10), 4326) where id = ${top.id!}`.execute(t.db);
+    try {
+      const moved = decodeTileLayer(await layerTile(t.db, backend, d, z8, { budget, revision: `${backend}-b` }), 'risk-points').features;
+      expect(moved.reduce((n, f) => n + (f.properties.count as number), 0)).toBe(before - 1);
+      expect(moved.map((f) => f.id)).not.toContain(top.id);
+      expect(ids(await layerTile(t.db, backend, d, z8, { budget }))).toEqual(moved.map((f) => [f.id, f.properties.count, f.properties.level]));
+    } finally {
+      await sql`update risk_points set geom = ST_GeomFromEWKT(${orig!.g}) where id = ${top.id!}`.execute(t.db);
+    }
+  });
+
   it('refuses a tile address outside the zoom pyramid', async () => {
     await expect(layerTile(t.db, backend, LAYERS.shelters, { z: 2, x: 4, y: 0 })).rejects.toThrow(/not a tile address/);
   });
@@ -103,8 +157,9 @@ describe.skipIf(!testBackends().includes('server'))('ST_AsMVT and geojson-vt til
     const d = LAYERS['risk-points'];
     const columns = await tileColumns(t.db, d);
     const tile = tileAt(...TOWN, 8);
-    const a = await serverThinnedTile(t.db, d, tile, columns, false, 16);
-    const b = await embeddedThinnedTile(t.db, d, tile, columns, false, 16);
+    const cells = tileCells(await loadTileRanking(t.db, d, false), tile, 16)[0]!;
+    const a = await serverThinnedTile(t.db, d, tile, columns, false, cells);
+    const b = await embeddedThinnedTile(t.db, d, tile, columns, false, cells);
     expect(b.features).toBe(a.features);
     const fa = decodeTileLayer(a.bytes, 'risk-points').features;
     const fb = decodeTileLayer(b.bytes, 'risk-points').features;

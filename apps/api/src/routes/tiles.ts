@@ -46,7 +46,8 @@ interface CachedTile {
 
 /**
  * `GET /tiles/:layer/:z/:x/:y.mvt` with an in-process cache keyed by the layer's change version
- * (so an edit published on the change bus invalidates it), ETag / If-None-Match and Cache-Control.
+ * (so an edit published on the change bus invalidates it), ETag / If-None-Match and Cache-Control. The same version
+ * keys the layer's thinning ranking (read once per revision, see layerTile `revision`).
  * @example app.use('/tiles', tilesRouter(deps))
  */
 export function tilesRouter(deps: AppDeps, maxCached = 4000): Router {
@@ -67,12 +68,13 @@ export function tilesRouter(deps: AppDeps, maxCached = 4000): Router {
     const t = { z: p.z, x: p.x, y: p.y };
     if (!isTileAddress(t)) throw new HttpError(400, 'invalid_input', `${t.z}/${t.x}/${t.y} is not a tile: x and y must be below 2^z`, { fields: [{ field: 'x', message: 'x and y must be below 2^z' }] });
     const audience = readable.publicOnly ? 'public' : 'full';
-    const key = `${readable.d.id}|${audience}|${deps.changes.layerVersion(readable.d.id)}|${t.z}/${t.x}/${t.y}`;
+    const revision = deps.changes.layerVersion(readable.d.id);
+    const key = `${readable.d.id}|${audience}|${revision}|${t.z}/${t.x}/${t.y}`;
     let tile = cache.get(key);
     if (tile) {
       cache.delete(key); // re-insert: the Map's order is the LRU order
     } else {
-      const bytes = await layerTile(deps.db, deps.backend, readable.d, t, { budget: tileBudget(deps.config), ...(readable.publicOnly ? { allowedColumns: readable.visibleColumns, publicOnly: true } : {}) });
+      const bytes = await layerTile(deps.db, deps.backend, readable.d, t, { budget: tileBudget(deps.config), revision, ...(readable.publicOnly ? { allowedColumns: readable.visibleColumns, publicOnly: true } : {}) });
       tile = { bytes, etag: `"${createHash('sha1').update(key).update(bytes).digest('base64url').slice(0, 27)}"` };
       if (cache.size >= maxCached) cache.delete(cache.keys().next().value!);
     }

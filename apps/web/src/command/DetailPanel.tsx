@@ -32,6 +32,12 @@ export function DetailPanel({ picked, townshipName, onClose, onChoose, onInciden
           ×
         </button>
       </header>
+      {Number(picked.properties.clusterCount) > 1 ? (
+        <p className="stands-for" data-testid="stands-for">
+          {fill(t('cmd.standsFor'), { n: Number(picked.properties.clusterCount).toLocaleString(locale) })}
+          <small>{fill(t('cmd.standsForBasis'), { n: Number(picked.properties.clusterCount).toLocaleString(locale) })}</small>
+        </p>
+      ) : null}
       {n > 1 && onChoose ? (
         <nav className="chooser" aria-label={fill(t('cmd.choose'), { n })} data-testid="overlap-chooser">
           <button type="button" onClick={() => onChoose((at - 1 + n) % n)} aria-label={t('cmd.prev')} data-testid="chooser-prev">

@@ -116,7 +116,8 @@ export function formatDateTime(iso: string, locale: Locale): string {
   return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
 }
 
-const HIDDEN = new Set(['id', 'boundary', 'site', 'seat', 'color', 'cluster', 'cluster_id', 'point_count', 'point_count_abbreviated', 'minLevel', 'top']);
+// `clusterCount`: how many points a thinned tile feature stands for, said by the panel's own line (DetailPanel).
+const HIDDEN = new Set(['id', 'boundary', 'site', 'seat', 'color', 'cluster', 'cluster_id', 'point_count', 'point_count_abbreviated', 'minLevel', 'top', 'clusterCount']);
 const GRADES = ['', '一级', '二级', '三级', '四级'];
 
 export interface DetailRow {

@@ -57,10 +57,15 @@ export function revisionOf(data: object | undefined): number {
   return r;
 }
 
-/** The properties of a clicked tile feature: the risk point's full record from the loaded layer when there, else the tile's (with its id). */
+/**
+ * The properties of a clicked tile feature: the risk point's full record from the loaded layer when there, else the
+ * tile's (with its id); a thinned one's `count` (the tile's field: how many points it stands for) as `clusterCount`,
+ * which the detail panel words ("代表约 N 个风险点").
+ */
 export function tileFeatureProperties(f: { id?: string | number; properties: Record<string, unknown> }, loaded: readonly { id?: string | number; properties: object | null }[]): Record<string, unknown> {
   const full = f.id === undefined ? undefined : loaded.find((x) => x.id === f.id);
-  return { ...(full?.properties ?? f.properties), id: f.id, ...(Number(f.properties.count) > 1 ? { clusterCount: f.properties.count } : {}) };
+  const { count, ...fromTile } = f.properties;
+  return { ...(full?.properties ?? fromTile), id: f.id, ...(Number(count) > 1 ? { clusterCount: Number(count) } : {}) };
 }
 
 /** Show the tiles of `revision` with the chosen levels only (`null`: hide them, the GeoJSON layer draws). */

@@ -7,6 +7,8 @@ export const commandZh = {
   'audit.delete': '删除',
   'audit.restore': '恢复',
   'audit.import': '导入',
+  standsFor: '代表约 {n} 个风险点',
+  standsForBasis: '低缩放级别按网格抽稀：本图块同一网格、同一风险等级的 {n} 个点合并为此点显示（取其中风险最高者），放大可见全部',
 } as const;
 export const commandEn: Record<keyof typeof commandZh, string> = {
   auditHistory: 'Audit history',
@@ -16,4 +18,6 @@ export const commandEn: Record<keyof typeof commandZh, string> = {
   'audit.delete': 'Deleted',
   'audit.restore': 'Restored',
   'audit.import': 'Imported',
+  standsFor: 'Stands for about {n} risk points',
+  standsForBasis: 'Thinned at low zoom: the {n} points of one risk level in one grid cell of this tile are drawn as this one (the highest risk among them); zoom in to see them all',
 };

@@ -9,6 +9,7 @@ import { toCamel } from '../layers/case.js';
 import { getLayer } from '../queries/get-layer.js';
 import { TILE_BUFFER, TILE_EXTENT, tileLonLatBox, type TileAddress } from './tile-coords.js';
 import { isThinnable, thinnedRows } from './tile-thinning.js';
+import type { TileCells } from './tile-cells.js';
 
 /**
  * A Mapbox Vector Tile of a layer built in JavaScript (geojson-vt + vt-pbf) from the features near the
@@ -26,11 +27,11 @@ export async function embeddedTile(db: Kysely<Database>, d: LayerDescriptor, t: 
 }
 
 /**
- * A thinned tile in JavaScript: one feature per occupied `cellPx` grid cell (see thinnedRows) with its `count`.
- * @example const { bytes, features } = await embeddedThinnedTile(db, LAYERS['risk-points'], { z: 8, x: 210, y: 100 }, ['level'], false, 8)
+ * A thinned tile in JavaScript: the representatives of `cells` (see tileCells, thinnedRows) with their `count`.
+ * @example const { bytes, features } = await embeddedThinnedTile(db, LAYERS['risk-points'], { z: 8, x: 210, y: 100 }, ['level'], false, tileCells(ranking, t, 8)[0])
  */
-export async function embeddedThinnedTile(db: Kysely<Database>, d: LayerDescriptor, t: TileAddress, columns: readonly string[], publicOnly: boolean, cellPx: number): Promise<{ bytes: Uint8Array; features: number }> {
-  const rows = (await thinnedRows(db, d, t, columns, publicOnly, cellPx)
+export async function embeddedThinnedTile(db: Kysely<Database>, d: LayerDescriptor, t: TileAddress, columns: readonly string[], publicOnly: boolean, cells: Pick<TileCells, 'ids' | 'counts'>): Promise<{ bytes: Uint8Array; features: number }> {
+  const rows = (await thinnedRows(db, d, columns, publicOnly, cells)
     .select(sql.ref('cells.id').as('id'))
     .select(columns.map((c) => sql.ref(`cells.${toCamel(c)}`).as(toCamel(c))))
     .select(sql<string>`ST_AsGeoJSON(cells.pt)`.as('geometry'))

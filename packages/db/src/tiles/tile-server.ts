@@ -5,6 +5,7 @@ import { toCamel } from '../layers/case.js';
 import { filteredLayer } from '../queries/layer-filter.js';
 import { TILE_BUFFER, TILE_EXTENT, tileLonLatBox, type TileAddress } from './tile-coords.js';
 import { isThinnable, thinnedRows } from './tile-thinning.js';
+import type { TileCells } from './tile-cells.js';
 
 const envelope = (t: TileAddress) => sql`ST_TileEnvelope(${t.z}::int, ${t.x}::int, ${t.y}::int)`;
 const mvtGeom = (column: string, t: TileAddress) => sql`ST_AsMVTGeom(ST_Transform(${sql.ref(column)}, 3857), ${envelope(t)}, ${TILE_EXTENT}::int, ${TILE_BUFFER}::int, true)`;
@@ -24,11 +25,11 @@ export async function serverTile(db: Kysely<Database>, d: LayerDescriptor, t: Ti
 }
 
 /**
- * A thinned tile by PostGIS: one feature per occupied `cellPx` grid cell (see thinnedRows) with its `count`.
- * @example const { bytes, features } = await serverThinnedTile(db, LAYERS['risk-points'], { z: 8, x: 210, y: 100 }, ['level'], false, 8)
+ * A thinned tile by PostGIS: the representatives of `cells` (see tileCells, thinnedRows) with their `count`.
+ * @example const { bytes, features } = await serverThinnedTile(db, LAYERS['risk-points'], { z: 8, x: 210, y: 100 }, ['level'], false, tileCells(ranking, t, 8)[0])
  */
-export async function serverThinnedTile(db: Kysely<Database>, d: LayerDescriptor, t: TileAddress, columns: readonly string[], publicOnly: boolean, cellPx: number): Promise<{ bytes: Uint8Array; features: number }> {
-  const rows = thinnedRows(db, d, t, columns, publicOnly, cellPx)
+export async function serverThinnedTile(db: Kysely<Database>, d: LayerDescriptor, t: TileAddress, columns: readonly string[], publicOnly: boolean, cells: Pick<TileCells, 'ids' | 'counts'>): Promise<{ bytes: Uint8Array; features: number }> {
+  const rows = thinnedRows(db, d, columns, publicOnly, cells)
     .select(mvtGeom('cells.pt', t).as('mvt_geom'))
     .select(sql.ref('cells.id').as('id'))
     .select(columns.map((c) => sql.ref(`cells.${toCamel(c)}`).as(toCamel(c))))
