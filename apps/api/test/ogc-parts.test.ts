@@ -1,15 +1,15 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAYERS, layerColumnTypes, toCamel } from '@riskmap/db';
+import { LAYERS, layerColumnTypes, sql, toCamel } from '@riskmap/db';
 import { testBackends } from '@riskmap/db/testing';
-import { LAYER_IDS } from '@riskmap/contract';
+import { LAYER_IDS, LAYER_SCHEMAS } from '@riskmap/contract';
 import { catalogueSchema } from '../src/ogc/collection-schema.js';
 import { startTestApp, type TestApp } from './harness.js';
 import { decodeTile, tileAt } from './tiles-decode.js';
 
 type Link = { rel: string; type?: string; href: string };
 type Items = { features: { id: number; geometry: { type: string; coordinates: unknown }; properties: Record<string, unknown> }[]; numberMatched: number; timeStamp: string };
-type Schema = { type: string; properties: Record<string, { type?: string; format?: string; 'x-ogc-role'?: string }> };
+type Schema = { type: string; properties: Record<string, { type?: string; format?: string; 'x-ogc-role'?: string }>; required?: string[] };
 
 /** The status of a GET sent with plain node:http (fetch adds Cache-Control: no-cache to conditional requests, which servers must honour). */
 function statusOf(url: string, headers: Record<string, string>): Promise<number> {
@@ -169,7 +169,7 @@ describe.each(testBackends())('OGC parts, tile documents and compression on %s',
     expect(s.properties.suitability).toMatchObject({ type: 'object', properties: { flood: { type: 'boolean' } }, additionalProperties: false });
     expect(s.properties.facilities).toMatchObject({ type: 'array', items: { type: 'string' } });
     expect(s.properties.townshipCode).toEqual({ type: 'string', maxLength: 32 });
-    expect(s.properties.site).toMatchObject({ type: 'object', format: 'geometry-any' });
+    expect(s.properties.site).toMatchObject({ type: 'object', format: 'geometry-polygon' });
     expect(s.properties.id).toMatchObject({ type: 'integer', 'x-ogc-role': 'id' });
     const risk = await json<Schema>('/ogc/collections/risk-points/schema', admin);
     expect(risk.properties.assessedAt).toMatchObject({ type: 'string', format: 'date' });
@@ -191,6 +191,40 @@ describe.each(testBackends())('OGC parts, tile documents and compression on %s',
       }
     }
     expect(checked).toBeGreaterThan(150);
+  });
+
+  it('publishes each secondary geometry with the geometry type of its column, and requires what a new feature must carry', async () => {
+    const admin = { authorization: `Bearer ${await app.login('admin')}` };
+    let geometries = 0;
+    for (const id of LAYER_IDS) {
+      const d = LAYERS[id];
+      const doc = await json<Schema>(`/ogc/collections/${id}/schema`, admin);
+      const feature = (await json<{ properties: { properties: { properties: Schema['properties']; required: string[] } } }>(`/ogc/collections/${id}/feature-schema`, admin)).properties.properties;
+      for (const column of d.geometryColumns) {
+        // the oracle: the type PostGIS keeps for the column (geometry_columns), as its migration declared it
+        const { rows } = await sql<{ type: string }>`select type from geometry_columns where f_table_schema = current_schema() and f_table_name = ${d.table} and f_geometry_column = ${column}`.execute(app.t.db);
+        const format = `geometry-${rows[0]!.type.toLowerCase()}`;
+        expect(doc.properties[toCamel(column)], `${id}.${column}`).toMatchObject({ type: 'object', format });
+        expect(feature.properties[toCamel(column)], `${id}.${column}`).toMatchObject({ format });
+        expect(doc.properties[toCamel(column)]).not.toHaveProperty('x-ogc-role');
+        geometries++;
+      }
+      // required: an editable property when a new feature must carry it (the contract's create schema); a server column when it is never null
+      const types = await layerColumnTypes(app.t.db, d);
+      const editable = Object.keys(LAYER_SCHEMAS[id].properties.shape);
+      const expected = [...d.columns, ...d.geometryColumns]
+        .filter((c) => toCamel(c) in doc.properties)
+        .filter((c) => (editable.includes(toCamel(c)) ? LAYER_SCHEMAS[id].required.includes(toCamel(c)) : types[c]?.nullable === false))
+        .map(toCamel);
+      expect(new Set(doc.required), id).toEqual(new Set(expected));
+      expect(feature.required, id).toEqual(doc.required);
+      expect(doc.required, id).toEqual(expect.arrayContaining(LAYER_SCHEMAS[id].required.filter((k) => k in doc.properties)));
+    }
+    expect(geometries).toBe(3);
+    const warehouses = await json<Schema>('/ogc/collections/warehouses/schema', admin);
+    expect(warehouses.required).toEqual(expect.arrayContaining(['id', 'version', 'createdAt', 'updatedAt', 'code', 'name', 'level']));
+    // a not-null column with a default is not required of a new feature, so not of a feature either
+    expect(warehouses.required).not.toContain('floorAreaM2');
   });
 
   it('serves the OGC API definition as OpenAPI 3.0 to GDAL and 3.1 otherwise, with queryables as parameters', async () => {

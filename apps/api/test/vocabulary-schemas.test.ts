@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHELTER_CLASSES } from '@riskmap/contract';
 import { LAYERS, updateFeature, type Database, type Kysely } from '@riskmap/db';
 import { openTestDatabase, testBackends, type TestDatabase } from '@riskmap/db/testing';
-import { toHttpEditError } from '../src/editing/edit-rules.js';
+import { refusalOf } from '../src/editing/edit-rules.js';
+import { refusalError } from '../src/routes/edit-answer.js';
 import { HttpError } from '../src/http/http-error.js';
 
 describe.each(testBackends())('an edit the rules did not refuse but the database does, on %s', (backend) => {
@@ -17,9 +18,9 @@ describe.each(testBackends())('an edit the rules did not refuse but the database
     const d = LAYERS[layer];
     const row = await (t.db as Kysely<Database>).selectFrom(d.table as 'shelters').select(['id', 'version']).orderBy('id').executeTakeFirstOrThrow();
     const err = await t.db.transaction().execute((trx) => updateFeature(trx, d, row.id, row.version, { properties }, { actor: 'test' })).then(() => null, (e: unknown) => e);
-    const answer = toHttpEditError(err);
-    expect(answer).toBeInstanceOf(HttpError);
-    return answer as HttpError;
+    const refusal = refusalOf(err);
+    expect(refusal).toBeDefined();
+    return refusalError(refusal!);
   }
 
   it('is a 400 naming the field and the values the vocabulary allows', async () => {

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { axeFindings } from '../../support/axe.js';
-import { expectClean, guardedPage, signIn, waitForMapIdle, type Guarded } from '../../support/browser.js';
+import { expectClean, guardedPage, signIn, waitForMapIdle } from '../../support/browser.js';
 import type { Env } from './env.js';
+import { signedInPage } from './signed-in-page.js';
 
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -48,20 +49,13 @@ export function commandScreenFlows(env: Env): void {
 
   for (const locale of ['zh-CN', 'en'] as const) {
     const tag = locale === 'en' ? 'en' : 'zh';
-    let g: Guarded;
+    const session = signedInPage(env, { ...DESKTOP, locale }, `/?lang=${locale}`);
     beforeAll(async () => {
-      g = await guardedPage(env.browser, env.server.url, { ...DESKTOP, locale });
-      await signIn(g.context);
-      await g.page.goto(`/?lang=${locale}`);
-      await waitForMapIdle(g.page);
-      await g.page.waitForFunction(() => document.querySelector('[data-testid=count-risk-points]')?.textContent === '300');
-    });
-    afterAll(async () => {
-      await g.context.close();
-      expectClean(g);
+      await session().page.waitForFunction(() => document.querySelector('[data-testid=count-risk-points]')?.textContent === '300');
     });
 
     it(`${tag}: finds a code, a village, an address and coordinates with the keyboard, beyond 10 results`, async () => {
+      const g = session();
       const { page } = g;
       const many = await search(page, locale === 'en' ? '示例' : '示例');
       expect(many.length).toBeGreaterThan(10);
@@ -96,6 +90,7 @@ export function commandScreenFlows(env: Env): void {
     });
 
     it(`${tag}: offers a "1 / N" chooser where features overlap, and labels every field and value`, async () => {
+      const g = session();
       const { page } = g;
       const rp = (await (await g.context.request.get('/api/layers/risk-points?code=RP-0001')).json()).features[0];
       const at = rp.geometry.coordinates as [number, number];
@@ -131,6 +126,7 @@ export function commandScreenFlows(env: Env): void {
     });
 
     it(`${tag}: the heat map has a legend, unticking a parent unticks and disables its children, controls speak the language`, async () => {
+      const g = session();
       const { page } = g;
       await page.click('[data-testid=emap-heat]');
       await page.getByTestId('heat-legend').waitFor();

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { expectClean, guardedPage, signIn, waitForMapIdle, type Guarded } from '../../support/browser.js';
+import { expect, it } from 'vitest';
+import { waitForMapIdle } from '../../support/browser.js';
 import type { Env } from './env.js';
+import { signedInPage } from './signed-in-page.js';
 
 /** Screen position of a rendered feature of `layer` matching `pred` (on the page, in CSS px). */
 async function screenAt(page: Page, layer: string, code: string): Promise<{ x: number; y: number }> {
@@ -30,21 +31,11 @@ async function answered(page: Page): Promise<{ answerMs: number; drawnMs: number
 }
 
 export function incidentFlows(env: Env): void {
-  let g: Guarded;
+  const session = signedInPage(env, { viewport: { width: 1600, height: 900 }, locale: 'zh-CN' }, '/');
   const timings: Record<string, unknown> = {};
-  beforeAll(async () => {
-    g = await guardedPage(env.browser, env.server.url, { viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
-    await signIn(g.context);
-    await g.page.goto('/');
-    await waitForMapIdle(g.page);
-  });
-  afterAll(async () => {
-    await g.context.close();
-    expectClean(g);
-  });
 
   it('computes an incident at a hazard source: zones, people, domino risks, shelters, allocation, fire stations, warehouses', async () => {
-    const { page } = g;
+    const { page } = session();
     const at = await screenAt(page, 'hazard-sources', 'HS-001');
     await page.mouse.click(at.x, at.y);
     await page.locator('[data-testid=incident-from-source]').click();
@@ -62,7 +53,7 @@ export function incidentFlows(env: Env): void {
   });
 
   it('draws a downwind plume when a wind direction is chosen', async () => {
-    const { page } = g;
+    const { page } = session();
     await page.selectOption('[data-testid=incident-wind]', '270');
     await page.fill('[data-testid=incident-wind-speed]', '3');
     await answered(page);
@@ -73,7 +64,7 @@ export function incidentFlows(env: Env): void {
   });
 
   it('answers a clicked point in under a second on the sample (click → panels filled and zones drawn)', async () => {
-    const { page } = g;
+    const { page } = session();
     await page.click('[data-testid=incident-close]');
     await page.click('[data-testid=incident-toggle]');
     await page.selectOption('[data-testid=incident-type]', 'explosion');
@@ -102,6 +93,7 @@ export function incidentFlows(env: Env): void {
   });
 
   it('prints a one-page brief with the map, the tables and a time stamp', async () => {
+    const g = session();
     const { page } = g;
     await page.evaluate(() => document.body.classList.add('print-incident'));
     await page.emulateMedia({ media: 'print' });

@@ -1,23 +1,16 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { expectClean, guardedPage, signIn, waitForMapIdle, type Guarded } from '../../support/browser.js';
+import { expect, it } from 'vitest';
+import { waitForMapIdle } from '../../support/browser.js';
 import type { Env } from './env.js';
+import { signedInPage } from './signed-in-page.js';
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
 
 export function phoneFlows(env: Env): void {
-  let g: Guarded;
-  beforeAll(async () => {
-    g = await guardedPage(env.browser, env.server.url, PHONE);
-    await signIn(g.context);
-  });
-  afterAll(async () => {
-    await g.context.close();
-    expectClean(g);
-  });
+  const session = signedInPage(env, PHONE);
 
   it('keeps the command map usable on a phone: map on top, panels below, no sideways scrolling', async () => {
-    const { page } = g;
+    const { page } = session();
     await page.goto('/');
     await waitForMapIdle(page);
     const box = await page.locator('[data-testid=command-map]').boundingBox();
@@ -28,7 +21,7 @@ export function phoneFlows(env: Env): void {
   });
 
   it('still shows the finder on a phone', async () => {
-    const { page } = g;
+    const { page } = session();
     await page.goto('/find');
     await page.locator('[data-testid=locate]').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { expectClean, guardedPage, signIn, waitForMapIdle, type Guarded } from '../../support/browser.js';
+import { expect, it } from 'vitest';
+import { waitForMapIdle, type Guarded } from '../../support/browser.js';
 import type { Env } from './env.js';
+import { signedInPage } from './signed-in-page.js';
 
 type Way = 'app' | 'geojson-clustered' | 'geojson-plain';
 interface Timing { loadMs: number; zoomMs: number; panMs: number }
@@ -62,19 +63,10 @@ async function timeLoad(g: Guarded, n: number, way: Way): Promise<Timing> {
 }
 
 export function stressFlows(env: Env): void {
-  let g: Guarded;
-  beforeAll(async () => {
-    g = await guardedPage(env.browser, env.server.url, { viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
-    await signIn(g.context);
-    await g.page.goto('/');
-    await waitForMapIdle(g.page);
-  });
-  afterAll(async () => {
-    await g.context.close();
-    expectClean(g);
-  });
+  const session = signedInPage(env, { viewport: { width: 1600, height: 900 }, locale: 'zh-CN' }, '/');
 
   it('shows 100,000 risk points much faster than GeoJSON (plain or clustered) and a click still opens a point', async () => {
+    const g = session();
     const clustered = await timeLoad(g, 100_000, 'geojson-clustered');
     const plain = await timeLoad(g, 100_000, 'geojson-plain');
     const app = [await timeLoad(g, 100_000, 'app'), await timeLoad(g, 100_000, 'app'), await timeLoad(g, 100_000, 'app')];

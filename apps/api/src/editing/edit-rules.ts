@@ -1,6 +1,7 @@
-import { LAYERS, toCamel, type EditableFeature, type LayerDescriptor } from '@riskmap/db';
+import { LAYERS, toCamel, type EditContext, type EditableFeature, type LayerDescriptor } from '@riskmap/db';
+import type { Feature } from 'geojson';
 import { LAYER_IDS, crossFieldIssues, enumeration, fieldSpec } from '@riskmap/contract';
-import { HttpError } from '../http/http-error.js';
+import { EditRefusal } from './edit-refusal.js';
 import type { SessionUser } from '../http/role.js';
 
 /**
@@ -13,7 +14,7 @@ export function scopeCheck(user: SessionUser): ((f: EditableFeature) => void) | 
   if (!scope) return undefined;
   return (f) => {
     if (f.townshipCode !== scope) {
-      throw new HttpError(403, 'outside_scope', `you may edit only features of township ${scope} (this one is in ${f.townshipCode ?? 'no township'})`, {
+      throw new EditRefusal('outside_scope', `you may edit only features of township ${scope} (this one is in ${f.townshipCode ?? 'no township'})`, {
         field: 'townshipCode',
         scope,
       });
@@ -31,7 +32,7 @@ export function crossFieldCheck(d: LayerDescriptor): (f: EditableFeature) => voi
     const [issue] = crossFieldIssues(d.id, p);
     if (issue) {
       const message = `effective area ${p.effectiveAreaM2} m² exceeds ${issue.bound} ${p[issue.bound]} m²`;
-      throw new HttpError(400, 'invalid_input', `properties.${issue.field}: ${message}`, { fields: [{ field: `properties.${issue.field}`, message }] });
+      throw new EditRefusal('invalid_input', `properties.${issue.field}: ${message}`, { fields: [{ field: `properties.${issue.field}`, message }] });
     }
   };
 }
@@ -59,34 +60,62 @@ export function checkedField(constraint: string | undefined): { field: string; a
 }
 
 /**
- * Map a database error of an edit to an HttpError: unique code → 409, check or bad value → 400 naming the field the
- * check guards (with the rule key the clients translate, for a value outside the vocabulary); others unchanged.
- * @example throw toHttpEditError(err)
+ * The refusal an edit's error stands for: a refusal of the rules as it is; a database's unique code → `duplicate`,
+ * check or bad value → `invalid_input` naming the field the check guards (with the rule key the clients translate,
+ * for a value outside the vocabulary); undefined for any other error.
+ * @example const refusal = refusalOf(err)
  */
-export function toHttpEditError(err: unknown): unknown {
-  if (err instanceof HttpError) return err;
-  const e = err as { code?: string; constraint?: string; message?: string };
-  if (e.code === '23505') return new HttpError(409, 'duplicate', 'a feature with this code exists (possibly deleted: restore it)', { fields: [{ field: 'properties.code', message: 'taken' }] });
-  if (e.code === '23514' || e.code === '23502' || e.code === '22P02' || e.code === '22023') {
+export function refusalOf(err: unknown): EditRefusal | undefined {
+  if (err instanceof EditRefusal) return err;
+  const e = err as { code?: string; constraint?: string; message?: string } | null | undefined;
+  if (e?.code === '23505') return new EditRefusal('duplicate', 'a feature with this code exists (possibly deleted: restore it)', { fields: [{ field: 'properties.code', message: 'taken' }] });
+  if (e?.code === '23514' || e?.code === '23502' || e?.code === '22P02' || e?.code === '22023') {
     const checked = checkedField(e.constraint);
     const field = checked?.field ?? e.constraint ?? 'body';
     const rule = checked?.allowed ? { key: 'value.notOption', params: { value: '', allowed: checked.allowed } } : {};
-    return new HttpError(400, 'invalid_input', `${field}: rejected by the database: ${e.message}`, { fields: [{ field, message: e.message, ...rule }] });
+    return new EditRefusal('invalid_input', `${field}: rejected by the database: ${e.message}`, { fields: [{ field, message: e.message as string, ...rule }] });
   }
-  return err;
+  return undefined;
 }
 
 /**
  * A hidden hazard's status moves only through its flow (POST /api/hidden-hazards/:id/steps): a plain edit
- * that sets status, supervised or closedOn is refused (409 naming the flow).
- * @example refuseFlowFields(LAYERS['hidden-hazards'], { status: 'closed' }) // throws 409
+ * that sets status, supervised or closedOn is refused (`use_flow`, naming the flow).
+ * @example flowFieldsRefusal(LAYERS['hidden-hazards'], { status: 'closed' }) // EditRefusal use_flow
  */
-export function refuseFlowFields(d: LayerDescriptor, properties: Record<string, unknown>): void {
-  if (d.id !== 'hidden-hazards') return;
+export function flowFieldsRefusal(d: LayerDescriptor, properties: Record<string, unknown>): EditRefusal | undefined {
+  if (d.id !== 'hidden-hazards') return undefined;
   const fields = ['status', 'supervised', 'closedOn'].filter((f) => properties[f] !== undefined);
   if (fields.length) {
-    throw new HttpError(409, 'use_flow', `properties.${fields[0]}: a hidden hazard's status changes only by a step (POST /api/hidden-hazards/:id/steps)`, {
+    return new EditRefusal('use_flow', `properties.${fields[0]}: a hidden hazard's status changes only by a step (POST /api/hidden-hazards/:id/steps)`, {
       fields: fields.map((f) => ({ field: `properties.${f}`, message: 'set by the flow' })),
     });
+  }
+  return undefined;
+}
+
+/**
+ * What the database's edit functions are handed for a user's change to a layer: the actor (audit row, change
+ * trigger, status history), the scope rule on the record before and after, and the cross-field rules.
+ * @example await createFeature(trx, d, feature, editContext(d, user))
+ */
+export function editContext(d: LayerDescriptor, user: SessionUser): EditContext {
+  return { actor: user.username, authorize: scopeCheck(user), check: crossFieldCheck(d) };
+}
+
+/**
+ * What a rule of an edit (scopeCheck, crossFieldCheck) says of a record before it is written: its refusal, or undefined.
+ * @example const refusal = ruleRefusal(crossFieldCheck(d), d, feature)
+ */
+export function ruleRefusal(rule: ((f: EditableFeature) => void) | undefined, d: LayerDescriptor, f: Feature): EditRefusal | undefined {
+  if (!rule) return undefined;
+  const props = f.properties ?? {};
+  const townshipCode = ((d.id === 'townships' ? props.code : props.townshipCode) as string | null | undefined) ?? null;
+  try {
+    rule({ feature: f, version: 0, deletedAt: null, townshipCode });
+    return undefined;
+  } catch (err) {
+    if (err instanceof EditRefusal) return err;
+    throw err;
   }
 }

@@ -1,9 +1,9 @@
 import type { Feature, Geometry } from 'geojson';
 import { checkLocations, toCamel, type Database, type EditableFeature, type Kysely, type LayerDescriptor, type LocationInput } from '@riskmap/db';
 import { validateGeometry } from '@riskmap/geo';
-import { HttpError } from '../http/http-error.js';
+import { EditRefusal } from './edit-refusal.js';
 import type { SessionUser } from '../http/role.js';
-import { crossFieldCheck, scopeCheck } from './edit-rules.js';
+import { crossFieldCheck, ruleRefusal, scopeCheck } from './edit-rules.js';
 
 /** The geometry tolerances of the rules (domain config `geometry`). */
 export interface GeometryTolerances {
@@ -49,18 +49,10 @@ export function geometriesOf(d: LayerDescriptor, f: Pick<Feature, 'geometry' | '
 }
 
 function syncRuleErrors(rule: ((f: EditableFeature) => void) | undefined, d: LayerDescriptor, f: Feature): RuleError[] {
-  if (!rule) return [];
-  const props = f.properties ?? {};
-  const townshipCode = ((d.id === 'townships' ? props.code : props.townshipCode) as string | null | undefined) ?? null;
-  try {
-    rule({ feature: f, version: 0, deletedAt: null, townshipCode });
-    return [];
-  } catch (err) {
-    if (!(err instanceof HttpError)) throw err;
-    const details = err.details as { fields?: { field: string; message: string }[]; field?: string } | undefined;
-    const fields = details?.fields ?? [{ field: details?.field ?? 'properties', message: err.message }];
-    return fields.map((x) => ({ ...x, status: err.status === 403 ? 403 : 400 }));
-  }
+  const refusal = ruleRefusal(rule, d, f);
+  if (!refusal) return [];
+  const fields = refusal.details.fields ?? [{ field: refusal.details.field ?? 'properties', message: refusal.message }];
+  return fields.map((x) => ({ field: x.field, message: x.message, status: refusal.reason === 'outside_scope' ? 403 : 400 }));
 }
 
 /**
@@ -88,7 +80,7 @@ export async function featureRules(
   for (const [i, f] of features.entries()) {
     const v = verdicts[i]!;
     if (scope && d.id === 'townships') {
-      v.errors.push({ field: 'layer', message: `township outlines are edited by unscoped planners or admins (you are limited to township ${scope})`, status: 403, key: 'scope.townships', params: { scope } });
+      v.errors.push(townshipsError(scope));
       continue;
     }
     v.errors.push(...syncRuleErrors(crossFieldCheck(d), d, f));
@@ -135,40 +127,57 @@ export async function featureRules(
 }
 
 /**
- * Throw the verdict of one feature as an HttpError (403 `outside_scope` when the scope forbids it, else 400
- * `invalid_input`), naming every field; returns the township code to store otherwise.
- * @example const code = throwVerdict(v)
+ * The refusal of one feature's verdict (`outside_scope` when the scope forbids it, else `invalid_input`), naming
+ * every field; undefined when no rule is broken.
+ * @example const refusal = verdictRefusal(v)
  */
-export function throwVerdict(v: RuleVerdict): string | null | undefined {
-  if (v.errors.length === 0) return v.townshipCode;
+export function verdictRefusal(v: RuleVerdict): EditRefusal | undefined {
+  if (v.errors.length === 0) return undefined;
   const forbidden = v.errors.filter((e) => e.status === 403);
   const shown = forbidden.length ? forbidden : v.errors;
   const fields = shown.map(({ field, message, code, key, params }) => ({ field, message, ...(code ? { code } : {}), ...(key ? { key, params: params ?? {} } : {}) }));
   const message = shown.map((e) => `${e.field}: ${e.message}`).join('; ');
-  if (forbidden.length) throw new HttpError(403, 'outside_scope', message, { field: fields[0]!.field, fields });
-  throw new HttpError(400, 'invalid_input', message, { fields });
+  if (forbidden.length) return new EditRefusal('outside_scope', message, { field: fields[0]!.field, fields });
+  return new EditRefusal('invalid_input', message, { fields });
 }
 
 /**
- * A township-scoped planner may not edit township outlines at all: 403 naming `layer` (checked before the body is read).
- * @example checkLayerInScope(d, user)
+ * The township code to store for a feature whose verdict has no broken rule; throws its refusal otherwise (inside
+ * an edit's transaction, to roll it back).
+ * @example const code = throwVerdict(v)
  */
-export function checkLayerInScope(d: LayerDescriptor, user: SessionUser): void {
+export function throwVerdict(v: RuleVerdict): string | null | undefined {
+  const refusal = verdictRefusal(v);
+  if (refusal) throw refusal;
+  return v.townshipCode;
+}
+
+function townshipsError(scope: string): RuleError {
+  return { field: 'layer', message: `township outlines are edited by unscoped planners or admins (you are limited to township ${scope})`, status: 403, key: 'scope.townships', params: { scope } };
+}
+
+function townshipsRefusal(scope: string): EditRefusal {
+  return verdictRefusal({ errors: [townshipsError(scope)] })!;
+}
+
+/**
+ * A township-scoped planner may not edit township outlines at all: the refusal naming `layer` (checked before the body is read).
+ * @example const refusal = layerRefusal(d, user)
+ */
+export function layerRefusal(d: LayerDescriptor, user: SessionUser): EditRefusal | undefined {
   const scope = scopeOf(user);
-  if (scope && d.id === 'townships') {
-    throwVerdict({ errors: [{ field: 'layer', message: `township outlines are edited by unscoped planners or admins (you are limited to township ${scope})`, status: 403, key: 'scope.townships', params: { scope } }] });
-  }
+  return scope && d.id === 'townships' ? townshipsRefusal(scope) : undefined;
 }
 
 /**
  * The scope rule for an existing feature (before a move, a delete or a restore): a scoped planner may touch only
- * features whose every geometry lies in their township; 403 naming the field otherwise.
+ * features whose every geometry lies in their township; throws the refusal naming the field otherwise.
  * @example await checkCurrentInScope(trx, d, user, current.feature, config.domain.geometry)
  */
 export async function checkCurrentInScope(db: Kysely<Database>, d: LayerDescriptor, user: SessionUser, f: Feature, tolerances: GeometryTolerances): Promise<void> {
   const scope = scopeOf(user);
   if (!scope) return;
-  if (d.id === 'townships') throwVerdict({ errors: [{ field: 'layer', message: `township outlines are edited by unscoped planners or admins (you are limited to township ${scope})`, status: 403, key: 'scope.townships', params: { scope } }] });
+  if (d.id === 'townships') throw townshipsRefusal(scope);
   const geometries = geometriesOf(d, f);
   const checks = await checkLocations(db, geometries.map(([, geometry]) => ({ geometry })), { ...tolerances, scope });
   const errors: RuleError[] = [];

@@ -1,10 +1,9 @@
-import type { Feature, Geometry } from 'geojson';
+import type { Geometry } from 'geojson';
 import { nextTurn, readFeaturesByCode, type Database, type EditableFeature, type Kysely, type LayerDescriptor } from '@riskmap/db';
 import { coordinatesLookProjected, crsInfo, reprojectGeoJson } from '@riskmap/geo';
-import { HttpError } from '../http/http-error.js';
 import type { SessionUser } from '../http/role.js';
 import { createFeatureSchema, patchFeatureSchema } from '../validation/index.js';
-import { crossFieldCheck, scopeCheck } from '../editing/edit-rules.js';
+import { crossFieldCheck, ruleRefusal, scopeCheck } from '../editing/edit-rules.js';
 import { featureRules, type GeometryTolerances } from '../editing/feature-rules.js';
 import type { ImportCrs, RawRecord, RowError } from './types.js';
 import { issueError } from './issue-codes.js';
@@ -51,26 +50,20 @@ function firstPosition(g: Geometry): [string, string] {
 
 type RuleProblem = { field: string; message: string; code?: string; params?: Record<string, unknown> };
 
-/** The field errors an editing rule (HttpError with details.fields) reports for a record, or none. */
+/** The field errors an editing rule (its EditRefusal's details.fields) reports for a record, or none. */
 function ruleErrors(rule: ((f: EditableFeature) => void) | undefined, d: LayerDescriptor, geometry: Geometry, props: Record<string, unknown>): RuleProblem[] {
-  if (!rule) return [];
-  const feature: Feature = { type: 'Feature', geometry, properties: props };
+  const refusal = ruleRefusal(rule, d, { type: 'Feature', geometry, properties: props });
+  if (!refusal) return [];
+  const details = refusal.details;
   const townshipCode = ((d.id === 'townships' ? props.code : props.townshipCode) as string | null | undefined) ?? null;
-  try {
-    rule({ feature, version: 0, deletedAt: null, townshipCode });
-    return [];
-  } catch (err) {
-    if (!(err instanceof HttpError)) throw err;
-    const details = err.details as { fields?: { field: string; message: string }[]; field?: string; scope?: string } | undefined;
-    if (err.code === 'outside_scope') return [{ field: details?.field ?? 'townshipCode', message: err.message, code: 'rule.outsideScope', params: { scope: details?.scope, township: townshipCode } }];
-    const fields = details?.fields ?? [{ field: details?.field ?? 'properties', message: err.message }];
-    const total = d.id === 'shelters' ? 'totalAreaM2' : 'areaM2';
-    return fields.map((f) =>
-      f.field === 'properties.effectiveAreaM2' && Number(props.effectiveAreaM2) > Number(props[total])
-        ? { ...f, code: 'rule.effectiveOverTotal', params: { effective: props.effectiveAreaM2, total: props[total], totalLabel: d.id === 'shelters' ? '总面积' : '用地面积' } }
-        : f,
-    );
-  }
+  if (refusal.reason === 'outside_scope') return [{ field: details.field ?? 'townshipCode', message: refusal.message, code: 'rule.outsideScope', params: { scope: details.scope, township: townshipCode } }];
+  const fields = (details.fields ?? [{ field: details.field ?? 'properties', message: refusal.message }]).map(({ field, message }) => ({ field, message }));
+  const total = d.id === 'shelters' ? 'totalAreaM2' : 'areaM2';
+  return fields.map((f) =>
+    f.field === 'properties.effectiveAreaM2' && Number(props.effectiveAreaM2) > Number(props[total])
+      ? { ...f, code: 'rule.effectiveOverTotal', params: { effective: props.effectiveAreaM2, total: props[total], totalLabel: d.id === 'shelters' ? '总面积' : '用地面积' } }
+      : f,
+  );
 }
 
 /**

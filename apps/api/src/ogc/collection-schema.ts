@@ -1,5 +1,5 @@
 import { layerColumnTypes, layerFilterKinds, toCamel, type ColumnType, type Database, type Kysely } from '@riskmap/db';
-import { propertyJsonSchema } from '@riskmap/contract';
+import { LAYER_SCHEMAS, propertyJsonSchema, type PropertyJsonSchema } from '@riskmap/contract';
 import type { ReadableLayer } from './layer-access.js';
 
 /** A JSON Schema (2020-12) fragment describing one property. */
@@ -24,14 +24,31 @@ export function catalogueSchema(t: ColumnType | undefined): PropertySchema {
   return SCALAR[t?.dataType ?? ''] ?? { type: 'string' };
 }
 
-const GEOMETRY_FORMAT: Record<string, string> = { Point: 'geometry-point', MultiPolygon: 'geometry-multipolygon', Geometry: 'geometry-any' };
+/** OGC API – Features Part 5 `format` of a geometry by its GeoJSON type. */
+const GEOMETRY_FORMAT: Record<string, string> = { Point: 'geometry-point', Polygon: 'geometry-polygon', MultiPolygon: 'geometry-multipolygon', Geometry: 'geometry-any' };
+
+/** The GeoJSON type the contract's schema of a geometry property takes (`type: { const }`, in a branch of `anyOf` for a shorthand). */
+function contractGeometryType(s: PropertyJsonSchema | undefined): string | undefined {
+  const branches = [s, ...((s?.anyOf as PropertyJsonSchema[] | undefined) ?? [])];
+  for (const b of branches) {
+    const type = (b?.properties as Record<string, { const?: unknown }> | undefined)?.type?.const;
+    if (typeof type === 'string') return type;
+  }
+  return undefined;
+}
+
+/** A secondary geometry (a township's seat, a shelter's site, a hazard source's boundary) with the Part 5 format of its type. */
+function secondaryGeometry(layer: ReadableLayer, column: string): PropertySchema {
+  const type = contractGeometryType(propertyJsonSchema(layer.d.id, toCamel(column)));
+  return { type: 'object', format: GEOMETRY_FORMAT[type ?? 'Geometry'] ?? 'geometry-any', description: `a GeoJSON ${type ?? 'geometry'}` };
+}
 
 /**
  * One property: a secondary geometry as a geometry, an editable property from the contract's zod schema (type, enum,
  * bounds, items; packages/contract propertyJsonSchema), the server's own columns from the catalogue; with the OGC roles.
  */
 function propertySchema(layer: ReadableLayer, column: string, t: ColumnType | undefined): PropertySchema {
-  if (layer.d.geometryColumns.includes(column)) return { type: 'object', format: 'geometry-any', description: 'a GeoJSON geometry' };
+  if (layer.d.geometryColumns.includes(column)) return secondaryGeometry(layer, column);
   const base = propertyJsonSchema(layer.d.id, toCamel(column)) ?? catalogueSchema(t);
   const role = column === 'id' ? { 'x-ogc-role': 'id' } : column === 'updated_at' ? { 'x-ogc-role': 'primary-instant' } : {};
   return { ...base, ...role };
@@ -40,7 +57,10 @@ function propertySchema(layer: ReadableLayer, column: string, t: ColumnType | un
 /** One layer's properties (as the role sees them) with their exact JSON types, in column order. */
 export interface LayerProperties {
   properties: Record<string, PropertySchema>;
-  /** Properties that are never null. */
+  /**
+   * Required properties, as the contract's create schema says for the editable ones (a property a new feature must
+   * carry), and for the server's own columns (id, version, timestamps) when their column is never null.
+   */
   required: string[];
   /** Properties usable in filters (scalar columns). */
   queryable: string[];
@@ -56,11 +76,14 @@ export async function layerProperties(db: Kysely<Database>, layer: ReadableLayer
   const properties: Record<string, PropertySchema> = {};
   const required: string[] = [];
   const queryable: string[] = [];
+  const contract = LAYER_SCHEMAS[layer.d.id];
+  const editable = new Set(Object.keys(contract.properties.shape));
+  const createRequired = new Set(contract.required);
   for (const column of [...layer.d.columns, ...layer.d.geometryColumns]) {
     if (!layer.visibleColumns.includes(column)) continue;
     const name = toCamel(column);
     properties[name] = propertySchema(layer, column, types[column]);
-    if (types[column] && !types[column]!.nullable) required.push(name);
+    if (editable.has(name) ? createRequired.has(name) : types[column] && !types[column]!.nullable) required.push(name);
     if (kinds[column]) queryable.push(name);
   }
   return { properties, required, queryable };

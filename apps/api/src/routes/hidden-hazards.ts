@@ -9,7 +9,9 @@ import { userOf } from '../http/role.js';
 import { SIGNED_IN, requireRole } from '../auth/require-role.js';
 import { mountRoute } from '../http/mount-route.js';
 import { parseCreate } from '../validation/index.js';
-import { scopeCheck, toHttpEditError } from '../editing/edit-rules.js';
+import { editContext } from '../editing/edit-rules.js';
+import { editTransaction } from '../editing/edit-transaction.js';
+import { refusalError } from './edit-answer.js';
 import { featureRules, throwVerdict } from '../editing/feature-rules.js';
 import { checkGeometryShape } from '../validation/geometry-shape.js';
 import { allowedStep, missingRequirements, statusAfter } from '../hidden-hazards/flow.js';
@@ -92,20 +94,17 @@ export function hiddenHazardsRouter(deps: AppDeps): Router {
       if (!p.enterprise) p.enterprise = rp.enterprise;
     }
     p.supervised = cfg().supervisedGrades.includes(p.grade);
-    const outcome = await run(() =>
-      deps.db.transaction().execute(async (trx) => {
-        // The same rules as every edit: inside the county, township from the location, the planner's scope by location.
-        const [verdict] = await featureRules(trx, d, user, [{ type: 'Feature', geometry: input.geometry!, properties: p }], deps.config.domain.geometry, { shapesChecked: true });
-        const township = throwVerdict(verdict!);
-        if (township !== undefined) p.townshipCode = township;
-        const o = await createFeature(trx, d, input, { actor: user.username, authorize: scopeCheck(user) });
-        if (!o.ok) return o;
-        await insertHazardStep(trx, { hazardId: o.feature.id as number, step: step.key, fromStatus: '', toStatus: step.to, onDate: p.foundOn, note: String((req.body as any)?.note ?? ''), actor: user.username, role: user.role });
-        return o;
-      }),
-    );
-    if (!outcome.ok) throw new HttpError(409, 'conflict', 'not recorded');
-    await deps.changes.catchUp(); // the trigger wrote the change; this process sees it before it answers
+    const outcome = await editTransaction(deps, async (trx) => {
+      // The same rules as every edit: inside the county, township from the location, the planner's scope by location.
+      const [verdict] = await featureRules(trx, d, user, [{ type: 'Feature', geometry: input.geometry!, properties: p }], deps.config.domain.geometry, { shapesChecked: true });
+      const township = throwVerdict(verdict!);
+      if (township !== undefined) p.townshipCode = township;
+      const o = await createFeature(trx, d, input, editContext(d, user));
+      if (!o.ok) return o;
+      await insertHazardStep(trx, { hazardId: o.feature.id as number, step: step.key, fromStatus: '', toStatus: step.to, onDate: p.foundOn, note: String((req.body as any)?.note ?? ''), actor: user.username, role: user.role });
+      return o;
+    });
+    if (!outcome.ok) throw outcome.reason === 'refused' ? refusalError(outcome.refusal) : new HttpError(409, 'conflict', 'not recorded');
     res.status(201).type('application/geo+json').json(withState(outcome.feature, today, deps));
   });
 
@@ -114,45 +113,35 @@ export function hiddenHazardsRouter(deps: AppDeps): Router {
     const id = idOf(params.id);
     const today = todayOf(deps);
     const onDate = body.onDate ?? today;
-    const outcome = await run(() =>
-      deps.db.transaction().execute(async (trx) => {
-        const current = await readFeatureForEdit(trx, d, id, { forUpdate: true });
-        if (!current || current.deletedAt) throw new HttpError(404, 'not_found', `no hidden hazard ${id}`, { field: 'id' });
-        const props = current.feature.properties as Record<string, any>;
-        const taken = (await listHazardSteps(trx, id)).map((s) => s.step);
-        const step = allowedStep(cfg(), body.step, props.status, user.role, { grade: props.grade, taken });
-        if (current.version !== body.version) {
-          throw new HttpError(409, 'version_conflict', `the hazard changed since you read it (now version ${current.version})`, { current: current.feature, currentVersion: current.version, step: step.key });
-        }
-        const after = { ...props, ...body.properties };
-        const missing = missingRequirements(step, after);
-        if (missing.length) {
-          throw new HttpError(400, 'invalid_input', `the step “${step.zh}” (${step.key}) needs ${missing.map((f) => `properties.${f}`).join(', ')}`, { step: step.key, fields: missing.map((f) => ({ field: `properties.${f}`, message: 'required for this step' })) });
-        }
-        if (step.needsNote && body.note.trim() === '') {
-          throw new HttpError(400, 'invalid_input', `note: the step “${step.zh}” (${step.key}) needs a note (e.g. to whom it was reported)`, { step: step.key, fields: [{ field: 'note', message: 'required for this step' }] });
-        }
-        if (onDate < props.foundOn) throw new HttpError(400, 'invalid_input', `onDate: ${onDate} is before the hazard was found (${props.foundOn})`, { fields: [{ field: 'onDate', message: 'before foundOn' }] });
-        const to = statusAfter(step, props.status);
-        const set = step.to === '*' ? { ...body.properties } : { ...body.properties, status: to, closedOn: cfg().statuses[to]?.open === false ? onDate : null };
-        const o = await updateFeature(trx, d, id, body.version, { properties: set }, { actor: user.username, authorize: scopeCheck(user) });
-        if (!o.ok) throw new HttpError(409, 'version_conflict', 'the hazard changed since you read it', { step: step.key });
-        await insertHazardStep(trx, { hazardId: id, step: step.key, fromStatus: props.status, toStatus: to, onDate, note: body.note, actor: user.username, role: user.role });
-        return o;
-      }),
-    );
-    await deps.changes.catchUp();
+    const outcome = await editTransaction(deps, async (trx) => {
+      const current = await readFeatureForEdit(trx, d, id, { forUpdate: true });
+      if (!current || current.deletedAt) throw new HttpError(404, 'not_found', `no hidden hazard ${id}`, { field: 'id' });
+      const props = current.feature.properties as Record<string, any>;
+      const taken = (await listHazardSteps(trx, id)).map((s) => s.step);
+      const step = allowedStep(cfg(), body.step, props.status, user.role, { grade: props.grade, taken });
+      if (current.version !== body.version) {
+        throw new HttpError(409, 'version_conflict', `the hazard changed since you read it (now version ${current.version})`, { current: current.feature, currentVersion: current.version, step: step.key });
+      }
+      const after = { ...props, ...body.properties };
+      const missing = missingRequirements(step, after);
+      if (missing.length) {
+        throw new HttpError(400, 'invalid_input', `the step “${step.zh}” (${step.key}) needs ${missing.map((f) => `properties.${f}`).join(', ')}`, { step: step.key, fields: missing.map((f) => ({ field: `properties.${f}`, message: 'required for this step' })) });
+      }
+      if (step.needsNote && body.note.trim() === '') {
+        throw new HttpError(400, 'invalid_input', `note: the step “${step.zh}” (${step.key}) needs a note (e.g. to whom it was reported)`, { step: step.key, fields: [{ field: 'note', message: 'required for this step' }] });
+      }
+      if (onDate < props.foundOn) throw new HttpError(400, 'invalid_input', `onDate: ${onDate} is before the hazard was found (${props.foundOn})`, { fields: [{ field: 'onDate', message: 'before foundOn' }] });
+      const to = statusAfter(step, props.status);
+      const set = step.to === '*' ? { ...body.properties } : { ...body.properties, status: to, closedOn: cfg().statuses[to]?.open === false ? onDate : null };
+      const o = await updateFeature(trx, d, id, body.version, { properties: set }, editContext(d, user));
+      if (!o.ok) throw new HttpError(409, 'version_conflict', 'the hazard changed since you read it', { step: step.key });
+      await insertHazardStep(trx, { hazardId: id, step: step.key, fromStatus: props.status, toStatus: to, onDate, note: body.note, actor: user.username, role: user.role });
+      return o;
+    });
+    if (!outcome.ok) throw refusalError(outcome.refusal);
     res.type('application/geo+json').json(withState(outcome.feature, today, deps));
   });
 
   return router;
-}
-
-async function run<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    throw toHttpEditError(err);
-  }
 }
 

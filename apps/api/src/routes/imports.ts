@@ -9,12 +9,13 @@ import { userOf } from '../http/role.js';
 import { mountRoute } from '../http/mount-route.js';
 import { importFormat, readImportFile } from '../import/read-file.js';
 import { validateRecords } from '../import/validate-rows.js';
-import { commitImport } from '../import/commit-import.js';
+import { commitRows, type CommitHooks, type CommitResult } from '../editing/commit-rows.js';
+import { refusalError } from './edit-answer.js';
 import { localizeErrors, requestLocale } from '../import/messages.js';
 import { ImportInputError } from '../import/input-error.js';
 import { importCrs, importErrorAnswer } from './imports-input-error.js';
 import { changeSummary, mappingView, parseUserMapping } from '../import/import-answer.js';
-import { ImportJobs } from '../import/import-jobs.js';
+import { ImportJobs, type ImportJob } from '../import/import-jobs.js';
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
@@ -103,19 +104,8 @@ export function importsRouter(deps: AppDeps): Router & { jobs: ImportJobs } {
     }
     const about = { format, crs, mode: q.mode, ...(q.filename ? { filename: q.filename } : {}) };
     ImportJobs.check(job);
-    let outcome;
-    try {
-      outcome = await commitImport(deps.db, d, checked.valid, user, about, job, jobs);
-    } catch (err) {
-      if (err instanceof HttpError && Array.isArray((err.details as { errors?: unknown })?.errors)) {
-        const details = err.details as { errors: Parameters<typeof localizeErrors>[1] };
-        throw new HttpError(err.status, err.code, err.message, { ...details, errors: localizeErrors(d.id, details.errors, locale) });
-      }
-      throw err;
-    }
-    // the trigger wrote a change per row; this process sees them before it answers (the rows are committed: a
-    // database gone away just now delays that, it does not fail the import)
-    await deps.changes.catchUp().catch(() => undefined);
+    const outcome = await commitRows(deps, d, checked.valid, user, about, job ? commitHooks(job, jobs) : {});
+    if (!outcome.ok) throw commitError(outcome, d.id, locale);
     if (job) await jobs.finish(job, 'done', { result: { rows, created: outcome.ids.length, updated: outcome.updated.length } });
     res.status(201).json({ dryRun: false, ...summary, imported: outcome.ids.length + outcome.updated.length, created: outcome.ids.length, updated: outcome.updated.length, ids: outcome.ids, updatedIds: outcome.updated, changes, warnings });
     } catch (err) {
@@ -126,4 +116,34 @@ export function importsRouter(deps: AppDeps): Router & { jobs: ImportJobs } {
     }
   };
   return router;
+}
+
+/** A job's part in the commit: the phase and count of writes, a cancel checked per batch and refused from the commit point on. */
+function commitHooks(job: ImportJob, jobs: ImportJobs): CommitHooks {
+  return {
+    start(total) {
+      job.phase = 'writing';
+      job.total = total;
+      job.done = 0;
+    },
+    progress(done) {
+      job.done = done;
+      ImportJobs.check(job);
+    },
+    // a cancel after the last batch still rolls back (nothing is committed yet); from here on one is refused
+    commitPoint: () => jobs.commitPoint(job),
+  };
+}
+
+/** A commit that wrote nothing, as the one error shape with the row named (in the user's language). */
+function commitError(outcome: Exclude<CommitResult, { ok: true }>, layer: Parameters<typeof localizeErrors>[0], locale: Locale): HttpError {
+  if (outcome.reason === 'stale') {
+    const { row, code, fileVersion, version, why } = outcome;
+    const errors = [{ row, field: 'version', code: 'update.stale', params: { code, fileVersion, version }, message: `changed since read (${why})` }];
+    return new HttpError(409, 'stale_rows', `row ${row}: the record with code "${code}" changed during the import (${why}); nothing was imported`, { errors: localizeErrors(layer, errors, locale) });
+  }
+  const { row, refusal } = outcome;
+  const fields = refusal.details.fields ?? [{ field: 'row', message: refusal.message }];
+  const errors = fields.map((f) => ({ row, field: f.field, message: f.message }));
+  return refusalError(refusal, 'invalid_rows', `row ${row}: ${refusal.message}; nothing was imported`, { errors: localizeErrors(layer, errors, locale) });
 }
