@@ -213,7 +213,7 @@ export class ImportJobs {
 
   private async sweep(): Promise<void> {
     try {
-      await importJobs.failStale(this.db, this.options.staleMs);
+      await importJobs.failStale(this.db, this.options.staleMs, this.worker);
       if (Math.random() < 0.01) await importJobs.prune(this.db, KEEP_MS);
     } catch (err) {
       this.options.onError?.(err as Error);

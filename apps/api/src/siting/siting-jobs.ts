@@ -138,7 +138,7 @@ export class SitingJobs {
   /** Fail runs whose worker died, claim what is queued, forget old runs. */
   private async sweep(): Promise<void> {
     try {
-      await sitingRuns.failStale(this.db, this.options.staleMs);
+      await sitingRuns.failStale(this.db, this.options.staleMs, this.worker);
       await this.claimQueued();
       if (Math.random() < 0.01) await sitingRuns.prune(this.db, KEEP_MS);
     } catch (err) {

@@ -119,13 +119,18 @@ export async function beginCommit(db: Kysely<Database>, id: string, worker: stri
 
 const lostError = (message: string) => JSON.stringify({ status: 500, code: 'import_abandoned', message });
 
-/** Mark running jobs whose worker has been silent for `staleMs` as failed (the process died); returns their ids. */
-export async function failStale(db: Kysely<Database>, staleMs: number): Promise<string[]> {
+/**
+ * Mark jobs whose process has not written their row for `staleMs` as failed (the process died); returns their ids.
+ * The calling process passes its own worker name as `exceptWorker`: its own jobs are alive even when a stalled event
+ * loop delayed their heartbeats.
+ */
+export async function failStale(db: Kysely<Database>, staleMs: number, exceptWorker?: string): Promise<string[]> {
   const rows = await db
     .updateTable('import_jobs')
     .set({ phase: 'failed', error: lostError(`the process running this import stopped answering for more than ${staleMs} ms; nothing of it was written`), finished_at: sql`now()` })
     .where('finished_at', 'is', null)
     .where('heartbeat_at', '<', sql<any>`now() - make_interval(secs => ${staleMs / 1000})`)
+    .$if(exceptWorker !== undefined, (q) => q.where((eb) => eb.or([eb('worker', 'is', null), eb('worker', '<>', exceptWorker!)])))
     .returning('id')
     .execute();
   return rows.map((r) => r.id);

@@ -81,14 +81,19 @@ export async function requestCancel(db: Kysely<Database>, id: string): Promise<b
   return Number(running.numUpdatedRows) === 1;
 }
 
-/** Mark runs whose worker has been silent for `staleMs` as failed (the process died); returns their ids. */
-export async function failStale(db: Kysely<Database>, staleMs: number): Promise<string[]> {
+/**
+ * Mark runs whose worker has been silent for `staleMs` as failed (the process died); returns their ids. The calling
+ * process passes its own worker name as `exceptWorker`: it knows its own runs are alive, and a stalled event loop
+ * (a long main-thread step on a loaded machine) that delayed its own heartbeats must not make it fail them.
+ */
+export async function failStale(db: Kysely<Database>, staleMs: number, exceptWorker?: string): Promise<string[]> {
   const error = JSON.stringify({ status: 500, code: 'worker_lost', message: `the process running this job stopped answering for more than ${staleMs} ms; start it again` });
   const rows = await db
     .updateTable('siting_runs')
     .set({ status: 'failed', error, finished_at: sql`now()` })
     .where('status', '=', 'running')
     .where('heartbeat_at', '<', sql<Date>`now() - make_interval(secs => ${staleMs / 1000})`)
+    .$if(exceptWorker !== undefined, (q) => q.where((eb) => eb.or([eb('worker', 'is', null), eb('worker', '<>', exceptWorker!)])))
     .returning('id')
     .execute();
   return rows.map((r) => r.id);
