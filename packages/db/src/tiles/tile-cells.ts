@@ -1,15 +1,8 @@
 import type { TileAddress } from './tile-coords.js';
 import { FINE_LEVEL, type TileRanking } from './tile-ranking.js';
+import type { TileCells } from './tile-thinning.js';
 
-/** A thinned tile's content at one grid cell size: per occupied cell and group its representative and how many features it stands for. */
-export interface TileCells {
-  /** Grid cell in 256-px tile pixels. */
-  px: number;
-  /** Representatives (feature ids), one per occupied cell and group: the cell's lowest rank. */
-  ids: number[];
-  /** How many features of the tile each representative stands for (the same order as `ids`). */
-  counts: number[];
-}
+export type { TileCells };
 
 /**
  * The representatives of a tile at every grid cell size from `cellPx` doubled up to 256 px, from a TileRanking in

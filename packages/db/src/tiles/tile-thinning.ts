@@ -3,7 +3,16 @@ import type { Database } from '../schema.js';
 import type { LayerDescriptor } from '../layers/descriptors.js';
 import { toCamel } from '../layers/case.js';
 import { filteredLayer } from '../queries/layer-filter.js';
-import type { TileCells } from './tile-cells.js';
+
+/** A thinned tile's content at one grid cell size: per occupied cell and group its representative and how many features it stands for. */
+export interface TileCells {
+  /** Grid cell in 256-px tile pixels. */
+  px: number;
+  /** Representatives (feature ids), one per occupied cell and group: the cell's lowest rank. */
+  ids: number[];
+  /** How many features of the tile each representative stands for (the same order as `ids`). */
+  counts: number[];
+}
 
 /** How a layer's tiles stay small below the full-detail zoom (see packages/config `gis.tile*`). */
 export interface TileBudget {
