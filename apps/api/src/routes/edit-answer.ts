@@ -2,7 +2,6 @@ import type { Response } from 'express';
 import type { LayerDescriptor } from '@riskmap/db';
 import { HttpError } from '../http/http-error.js';
 import { EditRefusal, type RefusalReason } from '../editing/edit-refusal.js';
-import { refusalOf } from '../editing/edit-rules.js';
 import type { EditResult } from '../editing/feature-edits.js';
 
 const REFUSAL_STATUS: Record<RefusalReason, number> = { invalid_input: 400, outside_scope: 403, duplicate: 409, use_flow: 409 };
@@ -14,15 +13,6 @@ const REFUSAL_STATUS: Record<RefusalReason, number> = { invalid_input: 400, outs
  */
 export function refusalError(refusal: EditRefusal, code: string = refusal.reason, message = refusal.message, details: unknown = refusal.details): HttpError {
   return new HttpError(REFUSAL_STATUS[refusal.reason], code, message, details);
-}
-
-/**
- * An error of an edit as the route answers it: a refusal (of the rules or the database) as its HttpError, others unchanged.
- * @example throw editError(err)
- */
-export function editError(err: unknown): unknown {
-  const refusal = err instanceof HttpError ? undefined : refusalOf(err);
-  return refusal ? refusalError(refusal) : err;
 }
 
 /**

@@ -36,7 +36,8 @@ export class LayerCache {
   /** Per kept layer, the features changed since its kept copy was read ('all' when a change named no feature). */
   private readonly changed = new Map<LayerId, Set<number> | 'all'>();
   private readonly derived = new Map<string, Derived>();
-  private readonly lastGood = new Map<string, { version: number; value: unknown; readAt: number }>();
+  /** Per derived key, the last value computed and when its computation started (what `staleMs` is measured from). */
+  private readonly lastGood = new Map<string, { value: unknown; readAt: number }>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -89,7 +90,7 @@ export class LayerCache {
       (value) => {
         entry.settled = true;
         const prev = this.lastGood.get(key);
-        if (!prev || prev.readAt <= readAt) this.lastGood.set(key, { version, value, readAt });
+        if (!prev || prev.readAt <= readAt) this.lastGood.set(key, { value, readAt });
       },
       () => {
         entry.settled = true;

@@ -2,8 +2,6 @@ import type { TileAddress } from './tile-coords.js';
 import { FINE_LEVEL, type TileRanking } from './tile-ranking.js';
 import type { TileCells } from './tile-thinning.js';
 
-export type { TileCells };
-
 /**
  * The representatives of a tile at every grid cell size from `cellPx` doubled up to 256 px, from a TileRanking in
  * memory: one pass over the features whose point lies inside the tile itself (no buffer, so the counts of all tiles of

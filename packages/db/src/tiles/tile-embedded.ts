@@ -8,8 +8,7 @@ import type { LayerDescriptor } from '../layers/descriptors.js';
 import { toCamel } from '../layers/case.js';
 import { getLayer } from '../queries/get-layer.js';
 import { TILE_BUFFER, TILE_EXTENT, tileLonLatBox, type TileAddress } from './tile-coords.js';
-import { isThinnable, thinnedRows } from './tile-thinning.js';
-import type { TileCells } from './tile-cells.js';
+import { isThinnable, thinnedRows, type TileCells } from './tile-thinning.js';
 
 /**
  * A Mapbox Vector Tile of a layer built in JavaScript (geojson-vt + vt-pbf) from the features near the

@@ -4,8 +4,7 @@ import type { LayerDescriptor } from '../layers/descriptors.js';
 import { toCamel } from '../layers/case.js';
 import { filteredLayer } from '../queries/layer-filter.js';
 import { TILE_BUFFER, TILE_EXTENT, tileLonLatBox, type TileAddress } from './tile-coords.js';
-import { isThinnable, thinnedRows } from './tile-thinning.js';
-import type { TileCells } from './tile-cells.js';
+import { isThinnable, thinnedRows, type TileCells } from './tile-thinning.js';
 
 const envelope = (t: TileAddress) => sql`ST_TileEnvelope(${t.z}::int, ${t.x}::int, ${t.y}::int)`;
 const mvtGeom = (column: string, t: TileAddress) => sql`ST_AsMVTGeom(ST_Transform(${sql.ref(column)}, 3857), ${envelope(t)}, ${TILE_EXTENT}::int, ${TILE_BUFFER}::int, true)`;
