@@ -12,7 +12,7 @@ import { buildImpedanceMatrix } from '../src/siting/build-impedance-matrix.js';
 import { coverageSets } from '../src/siting/coverage-sets.js';
 import { loadHighs } from '../src/siting/load-highs.js';
 import { mclpHeuristic } from '../src/siting/mclp-heuristic.js';
-import { mclpModel } from './mclp-model.js';
+import { solveMclpModel } from './solve-mclp-model.js';
 import { benchArgs, clusteredInstance, coverageFromPlanar, markdownTable } from './siting-synthetic.js';
 import { coveredWeight } from '../src/siting/covered-weight.js';
 
@@ -47,7 +47,7 @@ const total = demand.reduce((s, d) => s + d.weight, 0);
 const sampleRows: string[][] = [];
 for (const p of [5, 10, 20]) {
   const h = timedHeuristic(ycs, p, 1_000);
-  const e = mclpModel(highs, ycs, p, { timeLimitMs: exactLimitMs, start: h.chosen });
+  const e = solveMclpModel(highs, ycs, p, { timeLimitMs: exactLimitMs, start: h.chosen });
   const exactObj = e.status === 'optimal' ? e.objective! : e.bound!;
   sampleRows.push([String(p), h.objective.toFixed(0), ((100 * h.objective) / total).toFixed(1), h.ms.toFixed(1), (e.objective ?? NaN).toFixed(0), e.status, e.ms.toFixed(0), pct(h.objective, exactObj).toFixed(3)]);
 }
@@ -67,11 +67,11 @@ for (const c of cases) {
   const buildMs = performance.now() - t0;
   const h = timedHeuristic(cs, c.p, c.budgetMs, c.relax ? 1 : 3);
   if (Math.abs(coveredWeight(cs, h.chosen) - h.objective) > 1e-6) throw new Error('heuristic objective does not match its sites');
-  const mip = mclpModel(highs, cs, c.p, { timeLimitMs: exactLimitMs, start: h.chosen });
+  const mip = solveMclpModel(highs, cs, c.p, { timeLimitMs: exactLimitMs, start: h.chosen });
   let bound = mip.bound ?? Infinity;
   let boundName = mip.status === 'optimal' ? 'HiGHS optimum' : `HiGHS MIP bound after ${(mip.ms / 1000).toFixed(0)} s`;
   if (c.relax) {
-    const lp = mclpModel(highs, cs, c.p, { timeLimitMs: exactLimitMs, relax: true });
+    const lp = solveMclpModel(highs, cs, c.p, { timeLimitMs: exactLimitMs, relax: true });
     console.log(`${c.label}: LP relaxation bound ${lp.bound?.toFixed(0)} (${lp.status}, ${lp.ms.toFixed(0)} ms, ${lp.rows} merged demand rows); MIP ${mip.status} in ${mip.ms.toFixed(0)} ms`);
     if (lp.status === 'optimal' && lp.bound! < bound) [bound, boundName] = [lp.bound!, 'LP relaxation (HiGHS)'];
   }

@@ -1,8 +1,7 @@
 import { combineExact } from './combine-exact.js';
 import { coverageSets } from './coverage-sets.js';
-import { demandCoverers } from './demand-coverers.js';
-import { lpTerms } from './lp-text.js';
 import { lscpHeuristic } from './lscp-heuristic.js';
+import { lscpModel } from './lscp-model.js';
 import { runMip, type Highs } from './run-mip.js';
 import type { CoreSolution, SitingMatrix, SolveOptions } from './types.js';
 
@@ -18,15 +17,9 @@ export function solveLscp(m: SitingMatrix, opts: SolveOptions & { limit: number;
   const useExact = opts.highs !== undefined && opts.exact !== false;
   const heuristic = lscpHeuristic(cs, { timeLimitMs: useExact ? timeLimitMs * 0.2 : timeLimitMs, seed: opts.seed, iterations: opts.iterations });
   if (!useExact || !opts.highs || heuristic.chosen.length === 0) return heuristic;
-  const coverers = demandCoverers(cs);
-  const rows: string[] = [];
-  coverers.forEach((js, i) => {
-    if (js.length > 0) rows.push(` c${i}:${lpTerms(js.map((j) => `1 y${j}`))} >= 1`);
-  });
-  const ys = Array.from({ length: cs.c }, (_, j) => `y${j}`);
-  const lp = `Minimize\n obj:${lpTerms(ys.map((y) => `1 ${y}`))}\nSubject To\n${rows.join('\n')}\nBinary\n ${ys.join('\n ')}\nEnd\n`;
+  const model = lscpModel(cs);
   const start: Record<string, number> = {};
   for (const j of heuristic.chosen) start[`y${j}`] = 1;
-  const run = runMip(opts.highs, lp, ys, { timeLimitMs: Math.max(1, timeLimitMs - (performance.now() - t0)), start });
+  const run = runMip(opts.highs, model.lp, model.columns, { timeLimitMs: Math.max(1, timeLimitMs - (performance.now() - t0)), start });
   return combineExact(run, heuristic, t0, 'min', 0, (chosen) => chosen.length, 1);
 }
