@@ -248,7 +248,7 @@ describe.each(variants)('print sheets and PNG ($locale, $device)', ({ locale, de
  * the paper's frame and showing the whole requested extent. The PDF's first page is drawn with
  * pdftoppm (poppler-utils) into the screenshots.
  */
-async function printPdf(page: Page, file: string): Promise<{ b: Printed & { via?: string; px?: number[] }; pageMm: number[] }> {
+async function printPdf(page: Page, file: string): Promise<{ b: Printed & { via?: string; px?: number[]; tilesLoaded?: boolean }; pageMm: number[]; text: string }> {
   await page.evaluate(() => delete window.__printBounds);
   // page.pdf() lays out in the emulated media: back to the browser's own (print) for the PDF.
   await page.emulateMedia({ media: null });
@@ -260,7 +260,8 @@ async function printPdf(page: Page, file: string): Promise<{ b: Printed & { via?
   writeFileSync(join(dir, 'sheet.pdf'), pdf);
   execFileSync('pdftoppm', ['-r', '96', '-png', '-f', '1', '-l', '1', '-singlefile', join(dir, 'sheet.pdf'), join(SHOTS, file.replace(/\.png$/, ''))]);
   const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
-  return { b, pageMm: box ? [Number(box[1]) / 72 * 25.4, Number(box[2]) / 72 * 25.4] : [] };
+  const text = execFileSync('pdftotext', [join(dir, 'sheet.pdf'), '-'], { encoding: 'utf8' });
+  return { b, pageMm: box ? [Number(box[1]) / 72 * 25.4, Number(box[2]) / 72 * 25.4] : [], text };
 }
 
 describe.each([variants[0], variants[1]])("the browser's own print ($locale, $device)", ({ locale, device, viewport }) => {
@@ -333,6 +334,57 @@ describe.each([variants[0], variants[1]])("the browser's own print ($locale, $de
     await page.getByTestId('sheet-area').selectOption('');
     expect(await page.locator('[data-testid=per-capita-table] tbody tr').count()).toBe(townships.features.length);
   }, 240_000);
+
+  /**
+   * The command map opened small (its county view at a low zoom, so no tile of the printed sheet's zoom
+   * was ever made), then zoomed in to a street: what a duty officer has on screen before printing.
+   */
+  async function farZoom(): Promise<void> {
+    await page.setViewportSize({ width: 420, height: 300 });
+    await page.goto('/');
+    await waitForMapIdle(page);
+    await page.evaluate(() => {
+      const m = window.__riskmap!.map;
+      m.jumpTo({ center: m.getCenter(), zoom: 17 });
+    });
+    await waitForMapIdle(page);
+    await page.setViewportSize(viewport);
+  }
+
+  it('Ctrl+P from a street-level zoom prints the whole county drawn: the sheet is fitted and its tiles loaded before the dialog opens', async () => {
+    await farZoom();
+    await page.evaluate(() => {
+      delete window.__printBounds;
+      (window as unknown as { __printCalls: number }).__printCalls = 0;
+      window.print = () => void ((window as unknown as { __printCalls: number }).__printCalls += 1);
+    });
+    await page.keyboard.press('Control+KeyP');
+    await page.waitForFunction(() => (window as unknown as { __printCalls: number }).__printCalls === 1, undefined, { timeout: 60_000 });
+    const b = (await page.evaluate(() => window.__printBounds)) as never as Printed & { via?: string; tilesLoaded?: boolean };
+    expect(b.via).toBe('keys');
+    expect(b.kind).toBe('command');
+    expect(b.tilesLoaded).toBe(true);
+    expect(contains(b.map, county)).toBe(true);
+    // The dialog then lays out this sheet as it is (beforeprint leaves a print under way alone).
+    await page.evaluate(() => {
+      const keep = window.__printBounds;
+      window.addEventListener('beforeprint', () => void (window.__printBounds = keep), { once: true });
+    });
+    const { b: laid, text } = await printPdf(page, `ctrlp-keys-far-zoom-${tag}.png`);
+    expect(laid.via).toBe('keys');
+    expect(text).not.toMatch(/尚未加载|had not loaded/);
+  }, 180_000);
+
+  it("the browser menu's print from a street-level zoom, which cannot wait for tiles, says on the sheet that the map may be incomplete", async () => {
+    await farZoom();
+    const { b, text } = await printPdf(page, `ctrlp-menu-far-zoom-${tag}.png`);
+    expect(b.via).toBe('beforeprint');
+    expect(b.tilesLoaded).toBe(false);
+    expect(contains(b.map, county)).toBe(true);
+    expect(text.replace(/\s+/g, '')).toMatch(locale === 'en' ? /Somemaptileshadnotloaded/ : /部分地图瓦片尚未加载/);
+    // Gone from the screen after the print.
+    expect(await page.locator('[data-testid=print-tiles-pending]').count()).toBe(0);
+  }, 180_000);
 
   it('Ctrl+P with an incident answer shown prints the brief fitted to all zones', async () => {
     await openIncidentAnswer(page);

@@ -1,14 +1,18 @@
 /**
  * The browser's own print (Ctrl+P, the menu) prints the same fitted sheet as the screen's 打印 button.
- * A printable screen registers what its sheet is about (`usePrintTarget`); on `beforeprint` (and when
- * the print media query starts to match, for browsers that only report that) the map is sized to the
- * chosen paper's frame and fitted synchronously, before the browser lays out the page; afterprint
- * restores the screen (print-map.ts). A print started by a button is already fitted and left alone.
+ * A printable screen registers what its sheet is about (`usePrintTarget`).
+ * - Ctrl/⌘+P is caught before the browser opens its dialog and takes the button's path: the map is
+ *   fitted, its tiles load and draw, then the dialog opens — so a print from a far zoom is not blank.
+ * - The browser's menu only reports `beforeprint` (or the print media query starting to match), which
+ *   cannot wait: the map is sized to the paper's frame and fitted synchronously with the tiles it holds;
+ *   if some were missing, the sheet says so in print and names the two ways that wait.
+ * afterprint restores the screen (print-map.ts). A print already under way is left alone.
  */
 import { useEffect, useRef } from 'react';
 import type { Map as MlMap } from 'maplibre-gl';
 import type { BBox } from './geo-math.js';
-import { beginPrint, fitMapNow, printing, type PrintOptions } from './print-map.js';
+import { currentLocale, translate } from '../i18n/index.js';
+import { beginPrint, fitMapNow, printFitted, printing, type PrintOptions } from './print-map.js';
 
 export interface PrintTarget {
   map: () => MlMap | undefined;
@@ -27,10 +31,30 @@ export function prepareBrowserPrint(): void {
   const opts = target.options();
   const { paper, frame } = beginPrint(map, opts);
   const bounds = target.bounds();
-  if (map && bounds) fitMapNow(map, bounds, paper, opts.kind, frame);
+  if (map && bounds && !fitMapNow(map, bounds, paper, opts.kind, frame)) notePendingTiles(map);
+}
+
+/** Ctrl/⌘+P on a printable screen: the button's path (fit, wait until drawn, then the print dialog). */
+export function printFromKeys(e: KeyboardEvent): void {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'p') return;
+  const target = targets[targets.length - 1];
+  if (!target || printing()) return;
+  e.preventDefault();
+  void printFitted(target.map(), target.bounds(), target.options(), 'keys');
+}
+
+/** A print-only line over the map saying the printed map may be incomplete; removed after the print. */
+function notePendingTiles(map: MlMap): void {
+  const note = document.createElement('div');
+  note.className = 'print-tiles-pending';
+  note.dataset.testid = 'print-tiles-pending';
+  note.textContent = translate(currentLocale(), 'print.tilesPending');
+  map.getContainer().appendChild(note);
+  window.addEventListener('afterprint', () => note.remove(), { once: true });
 }
 
 if (typeof window !== 'undefined') {
+  window.addEventListener('keydown', printFromKeys, true);
   window.addEventListener('beforeprint', prepareBrowserPrint);
   window.matchMedia?.('print').addEventListener?.('change', (e) => {
     if (e.matches) prepareBrowserPrint();

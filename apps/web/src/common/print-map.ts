@@ -15,7 +15,7 @@ export type { Paper } from './print-frame.js';
 
 declare global {
   interface Window {
-    __printBounds?: { fitted: BBox; map: BBox; paper: Paper; kind: SheetKind; frameMm: { widthMm: number; heightMm: number }; via?: 'button' | 'beforeprint'; px?: [number, number] };
+    __printBounds?: { fitted: BBox; map: BBox; paper: Paper; kind: SheetKind; frameMm: { widthMm: number; heightMm: number }; via?: PrintVia; px?: [number, number]; tilesLoaded?: boolean };
   }
 }
 
@@ -29,15 +29,17 @@ export interface SheetText {
 }
 
 type Frame = { widthMm: number; heightMm: number };
+/** What started the print: a screen's 打印 button, Ctrl/⌘+P (caught before the browser's dialog), or the browser's menu (beforeprint only). */
+export type PrintVia = 'button' | 'keys' | 'beforeprint';
 
 /** Size the map's container to `frame`, fit the map to `bounds` (no animation) and resolve when it has drawn. */
-export function fitMap(map: MlMap, bounds: BBox, paper: Paper, kind: SheetKind, frame: Frame): Promise<void> {
+export function fitMap(map: MlMap, bounds: BBox, paper: Paper, kind: SheetKind, frame: Frame, via?: PrintVia): Promise<void> {
   map.resize();
   map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: 24, duration: 0, maxZoom: 15 });
   return new Promise((resolve) => {
     map.once('idle', () => {
       const b = map.getBounds();
-      window.__printBounds = { fitted: bounds, map: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], paper, kind, frameMm: frame };
+      window.__printBounds = { fitted: bounds, map: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], paper, kind, frameMm: frame, ...(via ? { via } : {}), tilesLoaded: map.areTilesLoaded() };
       resolve();
     });
     map.triggerRepaint();
@@ -97,21 +99,23 @@ export function endPrint(): void {
 /**
  * Fit synchronously, for `beforeprint`, which cannot wait: the map takes the frame's size, jumps to
  * `bounds` and is drawn at once with the tiles it already holds (map.redraw()), before the browser
- * lays out the printed page.
+ * lays out the printed page. Returns whether every tile of the fitted view was there to draw.
  */
-export function fitMapNow(map: MlMap, bounds: BBox, paper: Paper, kind: SheetKind, frame: Frame): void {
+export function fitMapNow(map: MlMap, bounds: BBox, paper: Paper, kind: SheetKind, frame: Frame): boolean {
   map.resize();
   map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], { padding: 24, duration: 0, maxZoom: 15 });
   map.redraw();
   const b = map.getBounds();
   const c = map.getContainer();
-  window.__printBounds = { fitted: bounds, map: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], paper, kind, frameMm: frame, via: 'beforeprint', px: [c.clientWidth, c.clientHeight] };
+  const tilesLoaded = map.areTilesLoaded();
+  window.__printBounds = { fitted: bounds, map: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], paper, kind, frameMm: frame, via: 'beforeprint', px: [c.clientWidth, c.clientHeight], tilesLoaded };
+  return tilesLoaded;
 }
 
-/** Size the map to the sheet's printed frame, fit it to `bounds`, print, and restore everything afterwards. */
-export async function printFitted(map: MlMap | undefined, bounds: BBox | null, opts: PrintOptions): Promise<void> {
+/** Size the map to the sheet's printed frame, fit it to `bounds`, wait until it has drawn, print, and restore everything afterwards. */
+export async function printFitted(map: MlMap | undefined, bounds: BBox | null, opts: PrintOptions, via: Exclude<PrintVia, 'beforeprint'> = 'button'): Promise<void> {
   const { paper, frame } = beginPrint(map, opts);
-  if (map && bounds) await fitMap(map, bounds, paper, opts.kind, frame);
+  if (map && bounds) await fitMap(map, bounds, paper, opts.kind, frame, via);
   window.print();
 }
 

@@ -8,10 +8,10 @@ export function HazardMapNote({ o }: { o: HazardOverlay }) {
   if (!o.hazards) return null;
   return (
     <div className="hazard-map-note" data-testid="hazard-map-note">
-      <a href="/hazards">隐患（未销号）{o.open} 项</a>：
-      <span style={{ color: HAZARD_COLOURS.major }}>● 重大 {o.major}</span>{' '}
-      <span style={{ color: HAZARD_COLOURS.overdue }}>◯ 逾期 {o.overdue}</span>{' '}
-      <span style={{ color: HAZARD_COLOURS.flag }}>◯ 风险点有未销号重大隐患 {o.flags?.features.length ?? 0}</span>{' '}
+      <a href="/hazards">{h('mapNote.open', { n: o.open })}</a>:{' '}
+      <span style={{ color: HAZARD_COLOURS.major }}>● {h('mapNote.major', { n: o.major })}</span>{' '}
+      <span style={{ color: HAZARD_COLOURS.overdue }}>◯ {h('mapNote.overdue', { n: o.overdue })}</span>{' '}
+      <span style={{ color: HAZARD_COLOURS.flag }}>◯ {h('mapNote.flags', { n: o.flags?.features.length ?? 0 })}</span>{' '}
       <a href="/scoreboard" data-testid="map-scoreboard-link">{h('scoreboard')}</a>
     </div>
   );

@@ -2,6 +2,10 @@
 export const hazardsZh = {
   title: '隐患排查治理',
   scoreboard: '规划指标考核',
+  'mapNote.open': '隐患（未销号）{n} 项',
+  'mapNote.major': '重大 {n}',
+  'mapNote.overdue': '逾期 {n}',
+  'mapNote.flags': '风险点有未销号重大隐患 {n}',
   register: '隐患台账',
   recordHint: '在地图上点击隐患位置以登记新隐患',
   record: '登记隐患',
@@ -76,7 +80,8 @@ export const hazardsZh = {
 
 /** English: every hazard key is required. */
 export const hazardsEn: Record<keyof typeof hazardsZh, string> = {
-  title: 'Hidden hazards', scoreboard: 'Plan indicators', register: 'Register', recordHint: 'Click the map where the hazard is to record it',
+  title: 'Hidden hazards', scoreboard: 'Plan indicators',
+  'mapNote.open': 'Hidden hazards (open): {n}', 'mapNote.major': 'major {n}', 'mapNote.overdue': 'overdue {n}', 'mapNote.flags': 'risk points with an open major hazard {n}', register: 'Register', recordHint: 'Click the map where the hazard is to record it',
   record: 'Record hazard', cancel: 'Cancel', name: 'Title', category: 'Sector', grade: 'Grade', source: 'Found by', finder: 'Finder', foundOn: 'Found on',
   description: 'Description', enterprise: 'Enterprise / unit', place: 'Place', riskPoint: 'Risk point', township: 'Township', fiveInPlace: 'Five in place',
   responsibleUnit: 'Responsible unit', responsiblePerson: 'Responsible person', measures: 'Measures', fundsYuan: 'Funds (yuan)', deadline: 'Deadline',

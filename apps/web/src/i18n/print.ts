@@ -33,6 +33,7 @@ export const printZh = {
   'print.area': '打印范围',
   'print.area.county': '全县',
   'print.area.note': '本表只列所选乡镇，末行为全县合计（对照）',
+  'print.tilesPending': '打印时部分地图瓦片尚未加载，图面可能不完整。请用页面上的「打印」按钮或 Ctrl+P 打印（会等地图绘制完成）。',
 };
 
 export const printEn: Record<keyof typeof printZh, string> = {
@@ -69,4 +70,5 @@ export const printEn: Record<keyof typeof printZh, string> = {
   'print.area': 'Sheet area',
   'print.area.county': 'Whole county',
   'print.area.note': 'Only the chosen township is listed; the last row is the county total (for reference)',
+  'print.tilesPending': 'Some map tiles had not loaded when this was printed, so the map may be incomplete. Print with the page’s Print button or Ctrl+P, which wait until the map has drawn.',
 };
