@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sitingRuns } from '@riskmap/db';
 import { testBackends } from '@riskmap/db/testing';
 import { startTestApp, type TestApp } from './harness.js';
 import { call, pollJob, points } from './siting-helpers.js';
@@ -26,6 +27,23 @@ describe.each(testBackends())('siting jobs on the %s backend', (backend) => {
     expect(done.result.chosen).toHaveLength(8);
     expect(done.result.runId).toBe(r.body.id);
     expect(done.result.solver).toBe('heuristic');
+  });
+
+  it('a queued job gives the answer the same request gets in place, and polling never reads the request back', async () => {
+    const jobs = sitingRuns;
+    const body = { problem: 'mclp', p: 3, radiusM: 1500, async: true, timeLimitMs: 2000 };
+    const r = await call(app, 'POST', '/api/siting', planner, body);
+    expect(r.status).toBe(202);
+    const done = await pollJob(app, planner, r.body.id, (v) => v.status === 'done');
+    // What polling reads has no request column; the scenario path reads it whole.
+    const polled = await jobs.get(app.t.db, r.body.id);
+    expect(polled).toBeDefined();
+    expect(Object.keys(polled!)).not.toContain('request');
+    expect((await jobs.getWithRequest(app.t.db, r.body.id))!.request).toMatchObject({ problem: 'mclp', p: 3, radiusM: 1500 });
+    // The same request answered in place gives the same sites.
+    const inPlace = await call(app, 'POST', '/api/siting', planner, { ...body, async: false });
+    expect(inPlace.status).toBe(200);
+    expect(done.result.chosen.map((c: { id: string }) => c.id)).toEqual(inPlace.body.chosen.map((c: { id: string }) => c.id));
   });
 
   it('runs a small instance as a job when asked with async: true', async () => {

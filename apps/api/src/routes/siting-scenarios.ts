@@ -20,7 +20,7 @@ export function sitingScenariosRouter(deps: AppDeps, jobs: SitingJobs): Router {
     let result: unknown;
     let problem: string;
     if ('runId' in body) {
-      const run = await jobs.get(body.runId);
+      const run = await jobs.getWithRequest(body.runId);
       if (!run) throw new HttpError(404, 'not_found', `no siting run ${body.runId} (runs are kept for a day)`, { field: 'runId' });
       if (!run.result) throw new HttpError(409, 'not_finished', `run ${body.runId} has no result (${run.status})`, { status: run.status });
       [params, result, problem] = [run.request, run.result, run.problem];

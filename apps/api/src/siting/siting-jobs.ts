@@ -9,13 +9,16 @@ import { sitingResponse } from './siting-response.js';
 import type { LayerCache } from '../services/layer-cache.js';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-export type SitingRun = sitingRuns.SitingRunRow;
+/** A run as polled and shown (without its request); `getWithRequest` adds the request. */
+export type SitingRun = sitingRuns.SitingRunView;
 type RunError = { status: number; code: string; message: string; details?: unknown };
 
 /** Beyond its time budget a solve gets this much grace (matrix building, the answer) before it is stopped. */
 const GRACE = (limitMs: number) => limitMs * 0.5 + 15_000;
 /** Finished runs no saved scenario references are kept this long. */
 const KEEP_MS = 24 * 60 * 60 * 1000;
+/** A task this process prepared for a run it queued is kept this long for the process that claims the run, if it is this one. */
+const PREPARED_KEEP_MS = 120_000;
 const NEW_RUN = 'riskmap_siting_new';
 const CANCEL_RUN = 'riskmap_siting_cancel';
 
@@ -37,6 +40,8 @@ export interface SitingJobsOptions {
 export class SitingJobs {
   readonly worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly mine = new Map<string, Promise<void>>();
+  /** Tasks built for runs this process queued: when it claims one of them, the request is not parsed and built again. */
+  private readonly prepared = new Map<string, SitingTask>();
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly unlisten: Promise<(() => Promise<void>)[]>;
   private closed = false;
@@ -73,6 +78,8 @@ export class SitingJobs {
       const run = await sitingRuns.claim(this.db, this.worker, id);
       if (run) this.execute(run, task);
     } else {
+      this.prepared.set(id, task);
+      setTimeout(() => this.prepared.delete(id), PREPARED_KEEP_MS).unref();
       await sql`select pg_notify(${NEW_RUN}, ${id})`.execute(this.db);
       void this.claimQueued();
     }
@@ -81,6 +88,10 @@ export class SitingJobs {
 
   get(id: string): Promise<SitingRun | undefined> {
     return sitingRuns.get(this.db, id);
+  }
+
+  getWithRequest(id: string): Promise<sitingRuns.SitingRunRow | undefined> {
+    return sitingRuns.getWithRequest(this.db, id);
   }
 
   /** Ask to stop a queued or running run from any process; false when it already ended or is unknown. */
@@ -94,9 +105,11 @@ export class SitingJobs {
   async wait(id: string, timeoutMs = 60_000): Promise<SitingRun | undefined> {
     const deadline = Date.now() + timeoutMs;
     await this.mine.get(id);
+    // Poll one small column; the run itself (with its result) is read once.
     for (;;) {
-      const run = await this.get(id);
-      if (!run || run.finished_at !== null || Date.now() > deadline) return run;
+      const finished = await sitingRuns.finishedAt(this.db, id);
+      if (finished === undefined) return undefined;
+      if (finished !== null || Date.now() > deadline) return this.get(id);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -128,7 +141,9 @@ export class SitingJobs {
       while (!this.closed && !this.pool.saturated()) {
         const run = await sitingRuns.claim(this.db, this.worker);
         if (!run) return;
-        this.execute(run, null);
+        const task = this.prepared.get(run.id) ?? null;
+        this.prepared.delete(run.id);
+        this.execute(run, task);
       }
     } catch (err) {
       this.options.onError?.(err as Error);
@@ -146,7 +161,7 @@ export class SitingJobs {
     }
   }
 
-  private execute(run: SitingRun, prepared: SitingTask | null): void {
+  private execute(run: sitingRuns.SitingRunRow, prepared: SitingTask | null): void {
     const id = run.id;
     const timeLimitMs = run.time_limit_ms;
     let startedAt = Date.now();
@@ -165,8 +180,7 @@ export class SitingJobs {
     const done = (async () => {
       let end: { status: 'done' | 'failed' | 'cancelled'; result?: unknown; error?: RunError };
       try {
-        const params = SitingRequest.parse(run.request);
-        const task = prepared ?? (await buildSitingTask(params, this.layers, this.domain));
+        const task = prepared ?? (await buildSitingTask(SitingRequest.parse(run.request), this.layers, this.domain));
         const out = await this.pool.run({ jobId: id, problem: task.problem, riskWeighting: task.riskWeighting, config: { fireStations: this.domain.fireStations, shelters: this.domain.shelters } }, () => {
           startedAt = Date.now();
           watchdog = setTimeout(() => this.pool.cancel(id, 'over-time'), timeLimitMs + GRACE(timeLimitMs));
@@ -213,6 +227,7 @@ export class SitingJobs {
     this.closed = true;
     for (const t of this.timers) clearInterval(t);
     for (const fn of await this.unlisten) await fn().catch(() => {});
+    this.prepared.clear();
     for (const id of this.mine.keys()) this.pool.cancel(id, 'stopped with its server');
     await Promise.allSettled([...this.mine.values()]);
   }

@@ -2,7 +2,10 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, SitingRunsTable } from '../schema.js';
 
 export type SitingRunRow = Selectable<SitingRunsTable>;
+/** A run as its progress and answer are shown: everything but the stored request (which is up to the JSON limit, ~11.5 MB at 80,000 × 1,000). */
+export type SitingRunView = Omit<SitingRunRow, 'request'>;
 export type RunStatus = SitingRunRow['status'];
+const VIEW_COLUMNS = ['id', 'problem', 'owner', 'status', 'progress', 'time_limit_ms', 'result', 'error', 'worker', 'cancel_requested', 'created_at', 'started_at', 'heartbeat_at', 'finished_at'] as const satisfies readonly (keyof SitingRunView)[];
 
 /** Store a new queued run. */
 export async function insert(db: Kysely<Database>, run: { id: string; problem: string; request: unknown; owner: string; timeLimitMs: number }): Promise<void> {
@@ -60,8 +63,20 @@ export async function finish(db: Kysely<Database>, id: string, worker: string, e
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function get(db: Kysely<Database>, id: string): Promise<SitingRunRow | undefined> {
+/** The run without its request: what polling, waiting and cancelling read. */
+export async function get(db: Kysely<Database>, id: string): Promise<SitingRunView | undefined> {
+  return db.selectFrom('siting_runs').select(VIEW_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+/** The run with the request it was started from (a saved scenario keeps both). */
+export async function getWithRequest(db: Kysely<Database>, id: string): Promise<SitingRunRow | undefined> {
   return db.selectFrom('siting_runs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Whether the run has ended (null while it is queued or running; undefined when unknown): one small column, for waiting. */
+export async function finishedAt(db: Kysely<Database>, id: string): Promise<SitingRunRow['finished_at'] | undefined> {
+  const row = await db.selectFrom('siting_runs').select('finished_at').where('id', '=', id).executeTakeFirst();
+  return row ? row.finished_at : undefined;
 }
 
 /**
