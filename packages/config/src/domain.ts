@@ -148,6 +148,8 @@ export interface ToxicSubstance {
   molarMass: number;
   /** AIHA ERPG-1, -2, -3 (ppm): the shelter-in-place, evacuate and severe zone endpoints. */
   erpgPpm: [number, number, number];
+  /** Where the three ERPG values were checked (docs/incident-zones.md), or null while they are not: the brief then says so. */
+  erpgChecked: string | null;
   /** ERG 2024: initial isolation (m) and protective-action distance day / night (km), small and large spills. */
   erg: { small: [number, number, number]; large: [number, number, number]; /** Where the large-spill row comes from (Table 1, or Table 3's container and wind). */ largeFrom: string };
 }
@@ -321,11 +323,11 @@ export const domainDefaults: DomainConfig = {
         windSpeedMs: 3,
         substances: {
           // ERG 2024 Table 1 small spills; large spills from Table 1 (H₂S) or Table 3, highway tank truck or trailer, moderate wind 10–20 km/h (the model's 3 m/s).
-          NH3: { zh: '氨', en: 'Ammonia', un: '1005', molarMass: 17.03, erpgPpm: [25, 150, 750], erg: { small: [30, 0.1, 0.2], large: [150, 0.5, 0.7], largeFrom: 'Table 3, highway tank truck or trailer, moderate wind' } },
-          Cl2: { zh: '氯', en: 'Chlorine', un: '1017', molarMass: 70.9, erpgPpm: [1, 3, 20], erg: { small: [60, 0.3, 1.5], large: [600, 3.3, 4.7], largeFrom: 'Table 3, highway tank truck or trailer, moderate wind' } },
-          SO2: { zh: '二氧化硫', en: 'Sulfur dioxide', un: '1079', molarMass: 64.07, erpgPpm: [0.3, 3, 15], erg: { small: [100, 0.6, 2.6], large: [1000, 6.0, 7.9], largeFrom: 'Table 3, highway tank truck or trailer, moderate wind' } },
-          HCl: { zh: '氯化氢', en: 'Hydrogen chloride', un: '1050', molarMass: 36.46, erpgPpm: [3, 20, 150], erg: { small: [30, 0.1, 0.3], large: [200, 0.8, 1.5], largeFrom: 'Table 3, highway tank truck or trailer, moderate wind' } },
-          H2S: { zh: '硫化氢', en: 'Hydrogen sulfide', un: '1053', molarMass: 34.08, erpgPpm: [0.1, 30, 100], erg: { small: [30, 0.1, 0.5], large: [400, 2.4, 6.3], largeFrom: 'Table 1' } },
+          NH3: { zh: '氨', en: 'Ammonia', un: '1005', molarMass: 17.03, erpgPpm: [25, 150, 750], erpgChecked: null, erg: { small: [30, 0.1, 0.2], large: [150, 0.5, 0.7], largeFrom: 'Table 3, highway tank truck or trailer, moderate wind' } },
+          Cl2: { zh: '氯', en: 'Chlorine', un: '1017', molarMass: 70.9, erpgPpm: [1, 3, 20], erpgChecked: null, erg: { small: [60, 0.3, 1.5], large: [600, 3.3, 4.7], largeFrom: 'Table 3, highway tank truck or trailer, moderate wind' } },
+          SO2: { zh: '二氧化硫', en: 'Sulfur dioxide', un: '1079', molarMass: 64.07, erpgPpm: [0.3, 3, 15], erpgChecked: null, erg: { small: [100, 0.6, 2.6], large: [1000, 6.0, 7.9], largeFrom: 'Table 3, highway tank truck or trailer, moderate wind' } },
+          HCl: { zh: '氯化氢', en: 'Hydrogen chloride', un: '1050', molarMass: 36.46, erpgPpm: [3, 20, 150], erpgChecked: 'IVHHN hydrogen chloride guidelines, citing the AIHA ERPG set', erg: { small: [30, 0.1, 0.3], large: [200, 0.8, 1.5], largeFrom: 'Table 3, highway tank truck or trailer, moderate wind' } },
+          H2S: { zh: '硫化氢', en: 'Hydrogen sulfide', un: '1053', molarMass: 34.08, erpgPpm: [0.1, 30, 100], erpgChecked: 'Nitric Oxide 71:1–13 (2017), Table 3 (pmc.ncbi.nlm.nih.gov PMC5777517), citing AIHA', erg: { small: [30, 0.1, 0.5], large: [400, 2.4, 6.3], largeFrom: 'Table 1' } },
         },
       },
       explosion: {

@@ -33,6 +33,19 @@ describe('zone models against worked examples', () => {
   });
 });
 
+describe('the status of the ERPG endpoints is said in the brief', () => {
+  it('a substance whose ERPG values are not yet checked says so in both languages; a checked one does not', () => {
+    expect(cfg.consequence.toxic.substances.NH3!.erpgChecked).toBeNull();
+    const nh3 = toxic('NH3', 10);
+    expect(nh3.zh).toContain('氨的 ERPG 值尚未与权威表核对');
+    expect(nh3.en).toContain('The ERPG values of ammonia are not yet checked');
+    const h2s = toxic('H2S', 10);
+    expect(cfg.consequence.toxic.substances.H2S!.erpgChecked).toMatch(/Nitric Oxide/);
+    expect(h2s.zh).not.toContain('尚未与权威表核对');
+    expect(h2s.en).not.toContain('not yet checked');
+  });
+});
+
 describe('toxic zones against ERG 2024 (Table 1 and Table 3)', () => {
   // ERG 2024 Table 3, highway tank truck or trailer, moderate wind (10–20 km/h), day protective-action distance (km):
   // SO₂ 6.0 > Cl₂ 3.3 > HCl 0.8 > NH₃ 0.5. The quantity of a truck load is not in ERG; 15 t is assumed here.

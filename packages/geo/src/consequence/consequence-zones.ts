@@ -49,8 +49,8 @@ export function consequenceZones(type: IncidentType, substances: readonly Conseq
       push({
         method: c.toxic.method, basis, source: c.toxic.source,
         thresholds: sub.erpgPpm.slice().reverse().map((v) => ({ value: v, unit: 'ppm' })),
-        zh: `毒气泄漏：${sub.zh} ${q} 吨在 ${c.toxic.releaseMinutes} 分钟内全部释放（${t.rateKgS.toFixed(1)} kg/s），高斯烟羽（${c.toxic.stability} 类稳定度，风速 ${c.toxic.windSpeedMs} m/s），分区边界为 ERPG-3/2/1（${sub.erpgPpm[2]}/${sub.erpgPpm[1]}/${sub.erpgPpm[0]} ppm）。简化：中性浮力气体、平坦地形，未计重气效应与建筑物`,
-        en: `toxic release: ${q} t of ${sub.en} released in ${c.toxic.releaseMinutes} min (${t.rateKgS.toFixed(1)} kg/s), Gaussian plume (stability ${c.toxic.stability}, wind ${c.toxic.windSpeedMs} m/s), zone edges at ERPG-3/2/1 (${sub.erpgPpm[2]}/${sub.erpgPpm[1]}/${sub.erpgPpm[0]} ppm). Simplification: neutrally buoyant gas over flat open country; dense-gas behaviour and buildings are ignored`,
+        zh: `毒气泄漏：${sub.zh} ${q} 吨在 ${c.toxic.releaseMinutes} 分钟内全部释放（${t.rateKgS.toFixed(1)} kg/s），高斯烟羽（${c.toxic.stability} 类稳定度，风速 ${c.toxic.windSpeedMs} m/s），分区边界为 ERPG-3/2/1（${sub.erpgPpm[2]}/${sub.erpgPpm[1]}/${sub.erpgPpm[0]} ppm）。简化：中性浮力气体、平坦地形，未计重气效应与建筑物${sub.erpgChecked ? '' : `。${sub.zh}的 ERPG 值尚未与权威表核对（见 docs/incident-zones.md）`}`,
+        en: `toxic release: ${q} t of ${sub.en} released in ${c.toxic.releaseMinutes} min (${t.rateKgS.toFixed(1)} kg/s), Gaussian plume (stability ${c.toxic.stability}, wind ${c.toxic.windSpeedMs} m/s), zone edges at ERPG-3/2/1 (${sub.erpgPpm[2]}/${sub.erpgPpm[1]}/${sub.erpgPpm[0]} ppm). Simplification: neutrally buoyant gas over flat open country; dense-gas behaviour and buildings are ignored${sub.erpgChecked ? '' : `. The ERPG values of ${sub.en.toLowerCase()} are not yet checked against an authoritative table (docs/incident-zones.md)`}`,
         details: { rateKgS: t.rateKgS, endpointsMgM3: t.endpointsMgM3, ergTable1: { un: sub.un, ...t.erg, source: c.toxic.ergSource } },
       }, t.radiiM);
     } else if (type === 'explosion' && (s.category === 'flammable-gas' || s.category === 'explosive')) {
