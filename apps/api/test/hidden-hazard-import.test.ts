@@ -92,6 +92,16 @@ describe.each(testBackends())('importing a county hidden-hazard register (XLSX) 
     expect(audits.filter((a) => a.action === 'create').map((a) => a.feature_id).sort()).toEqual(got.map((h) => h.id).sort());
     const entry = await app.t.db.selectFrom('audit_log').select(['after']).where('layer', '=', 'hidden-hazards').where('action', '=', 'import').executeTakeFirstOrThrow();
     expect(entry.after).toMatchObject({ filename: '隐患台账.xlsx', rows: 20 });
+    // Each imported hazard's history starts with its 登记 step, as a recorded one's does: on its 发现日期, by the importer, naming the file and row.
+    const steps = await app.t.db.selectFrom('hidden_hazard_steps').selectAll().where('hazard_id', 'in', got.map((h) => h.id)).orderBy('hazard_id').execute();
+    expect(steps).toHaveLength(20);
+    for (const [k, h] of got.entries()) {
+      const s = steps.find((x) => x.hazard_id === h.id)!;
+      expect(s).toMatchObject({ step: 'record', from_status: '', to_status: 'found', actor: 'planner', role: 'planner', note: `导入：隐患台账.xlsx（第 ${k + 2} 行）` });
+      expect(String(s.on_date)).toBe(String(h.found_on));
+    }
+    const one = await fetch(`${app.url}/api/hidden-hazards/${got[0]!.id}`, { headers: { authorization: `Bearer ${await tokenFor(app, 'commander')}` } });
+    expect(((await one.json()) as any).steps).toMatchObject([{ step: 'record', toStatus: 'found', actor: 'planner' }]);
 
     const list = await fetch(`${app.url}/api/hidden-hazards?open=true`, { headers: { authorization: `Bearer ${await tokenFor(app, 'commander')}` } });
     const codes = ((await list.json()) as any).features.map((f: any) => f.properties.code);

@@ -40,5 +40,5 @@ export { createScenario, listScenarios, getScenario, deleteScenario, type Siting
 export { contextAreas } from './queries/context-areas.js';
 export { loginWait, recordLoginFailure, clearLoginFailures, unlockLogin, type LoginThrottlePolicy } from './queries/login-throttle.js';
 export { createApiKey, listApiKeys, revokeApiKey, apiKeyUser, type ApiKeySummary, type ApiKeyUser, type ApiKeyScope } from './queries/api-keys.js';
-export { insertHazardStep, listHazardSteps, insertHazardAttachment, listHazardAttachments, getHazardAttachment, listHazardRows, townshipAtPoint, riskPointByCode, townshipNames, type HazardStep, type HazardAttachmentInfo, type HazardRow } from './queries/hidden-hazard-store.js';
+export { insertHazardStep, insertHazardSteps, listHazardSteps, insertHazardAttachment, listHazardAttachments, getHazardAttachment, listHazardRows, townshipAtPoint, riskPointByCode, townshipNames, type HazardStep, type HazardAttachmentInfo, type HazardRow } from './queries/hidden-hazard-store.js';
 export { listIndicatorValues, upsertIndicatorValue, type IndicatorValue } from './queries/plan-indicator-store.js';

@@ -1,5 +1,5 @@
 import type { Geometry } from 'geojson';
-import { BatchRowError, createFeatures, updateFeatures, writeAudit, type LayerDescriptor } from '@riskmap/db';
+import { BatchRowError, createFeatures, updateFeatures, writeAudit, type Database, type Kysely, type LayerDescriptor } from '@riskmap/db';
 import type { SessionUser } from '../http/role.js';
 import type { EditRefusal } from './edit-refusal.js';
 import { editContext, refusalOf } from './edit-rules.js';
@@ -19,6 +19,8 @@ export interface CommitHooks {
   start?(total: number): void;
   progress?(done: number): void;
   commitPoint?(): Promise<void>;
+  /** In the same transaction, after the new rows are written: what a layer records beside them (a hazard's 登记 step), by new id and row. */
+  created?(trx: Kysely<Database>, made: { id: number; row: CommitRow }[]): Promise<void>;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function commitRows(deps: EditingDeps, d: LayerDescriptor, rows: Co
     const ids = await createFeatures(trx, d, creates.map((r) => ({ geometry: r.geometry, properties: r.properties })), ctx, (n) => hooks.progress?.(n)).catch((err: unknown) => {
       throw refused(creates[0]?.row ?? 0, err);
     });
+    if (hooks.created && ids.length > 0) await hooks.created(trx, ids.map((id, i) => ({ id, row: creates[i]! })));
     const changes = updates.map((row) => {
       const t = row.target!;
       return { id: t.id, version: t.version, ...(t.geometryChanged ? { geometry: row.geometry } : {}), properties: Object.fromEntries(t.changes.map((c) => [c.field, c.new])) };

@@ -10,6 +10,8 @@ import { mountRoute } from '../http/mount-route.js';
 import { importFormat, readImportFile } from '../import/read-file.js';
 import { validateRecords } from '../import/validate-rows.js';
 import { commitRows, type CommitHooks, type CommitResult } from '../editing/commit-rows.js';
+import { importRecordSteps } from '../hidden-hazards/import-steps.js';
+import { todayOf } from '../hidden-hazards/today.js';
 import { refusalError } from './edit-answer.js';
 import { localizeErrors, requestLocale } from '../import/messages.js';
 import { ImportInputError } from '../import/input-error.js';
@@ -104,7 +106,11 @@ export function importsRouter(deps: AppDeps): Router & { jobs: ImportJobs } {
     }
     const about = { format, crs, mode: q.mode, ...(q.filename ? { filename: q.filename } : {}) };
     ImportJobs.check(job);
-    const outcome = await commitRows(deps, d, checked.valid, user, about, job ? commitHooks(job, jobs) : {});
+    const hooks: CommitHooks = {
+      ...(job ? commitHooks(job, jobs) : {}),
+      ...(d.id === 'hidden-hazards' ? { created: importRecordSteps(deps.config.domain.hiddenHazards, user, todayOf(deps), q.filename) } : {}),
+    };
+    const outcome = await commitRows(deps, d, checked.valid, user, about, hooks);
     if (!outcome.ok) throw commitError(outcome, d.id, locale);
     if (job) await jobs.finish(job, 'done', { result: { rows, created: outcome.ids.length, updated: outcome.updated.length } });
     res.status(201).json({ dryRun: false, ...summary, imported: outcome.ids.length + outcome.updated.length, created: outcome.ids.length, updated: outcome.updated.length, ids: outcome.ids, updatedIds: outcome.updated, changes, warnings });

@@ -67,6 +67,17 @@ export async function insertHazardStep(trx: Kysely<Database>, s: Omit<HazardStep
   return row.id;
 }
 
+/**
+ * Append many steps at once (an import's 登记 rows), in batches, inside the caller's transaction.
+ * @example await insertHazardSteps(trx, ids.map((hazardId) => ({ hazardId, step: 'record', fromStatus: '', toStatus: 'found', onDate: '2026-12-01', note: '导入', actor: 'li', role: 'planner' })))
+ */
+export async function insertHazardSteps(trx: Kysely<Database>, steps: Omit<HazardStep, 'id' | 'at'>[]): Promise<void> {
+  for (let i = 0; i < steps.length; i += 500) {
+    const batch = steps.slice(i, i + 500).map((s) => ({ hazard_id: s.hazardId, step: s.step, from_status: s.fromStatus, to_status: s.toStatus, on_date: s.onDate, note: s.note, actor: s.actor, role: s.role }));
+    await trx.insertInto('hidden_hazard_steps').values(batch).execute();
+  }
+}
+
 /** The history of status steps, oldest first, of one hazard (or of every hazard when `hazardId` is omitted). */
 export async function listHazardSteps(db: Kysely<Database>, hazardId?: number): Promise<HazardStep[]> {
   let q = db.selectFrom('hidden_hazard_steps').selectAll().orderBy('hazard_id').orderBy('on_date').orderBy('id');

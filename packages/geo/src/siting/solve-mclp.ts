@@ -1,6 +1,7 @@
 import { combineExact } from './combine-exact.js';
 import { coveredWeight } from './covered-weight.js';
-import { coverageSets, type CoverageSets } from './coverage-sets.js';
+import { coverageSets } from './coverage-sets.js';
+import { groupCoverage } from './group-coverage.js';
 import { mclpHeuristic } from './mclp-heuristic.js';
 import { mclpModel } from './mclp-model.js';
 import { runMip, type Highs } from './run-mip.js';
@@ -14,7 +15,8 @@ import type { CoreSolution, SitingMatrix, SolveOptions } from './types.js';
 export function solveMclp(m: SitingMatrix, opts: SolveOptions & { p: number; limit: number; highs?: Highs }): CoreSolution {
   const t0 = performance.now();
   const timeLimitMs = opts.timeLimitMs ?? 10_000;
-  const cs = coverageSets(m, opts.limit);
+  // Demand with the same covering sites is one row: the same objective for every choice, fewer rows to search.
+  const cs = groupCoverage(coverageSets(m, opts.limit));
   const useExact = opts.highs !== undefined && opts.exact !== false;
   const heuristic = mclpHeuristic(cs, opts.p, { timeLimitMs: useExact ? timeLimitMs * 0.2 : timeLimitMs, seed: opts.seed, iterations: opts.iterations });
   if (!useExact || !opts.highs) return heuristic;
