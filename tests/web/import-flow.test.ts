@@ -90,6 +90,39 @@ describe('importing the county\'s own data (/planning, 导入)', () => {
     expect(fc.features.find((f) => f.properties.code === 'E2E-导入-1')?.properties).toMatchObject({ name: '城关小学操场', shelterClass: 'medium-term', siteType: 'school', status: 'planned' });
   });
 
+  it('cancels a large commit while it writes: nothing is imported, and the steward is told so', async () => {
+    const one = (await (await context.request.get('/api/layers/shelters')).json()) as { features: { geometry: { coordinates: [number, number] } }[] };
+    const [lon, lat] = one.features[0]!.geometry.coordinates;
+    const rows = 20_000;
+    const lines = ['编号,名称,场所类别,场地类型,总面积,有效面积,可容纳人数,状态,经度,纬度'];
+    for (let i = 0; i < rows; i++) {
+      const dx = ((i * 7919) % 2000) / 2000 - 0.5;
+      const dy = ((i * 104729) % 2000) / 2000 - 0.5;
+      lines.push(`E2E-取消-${i},取消测试场所${i},紧急避难场所,公园,1000,600,300,规划中,${(lon + dx * 0.02).toFixed(6)},${(lat + dy * 0.02).toFixed(6)}`);
+    }
+    await page.goto('/planning');
+    await page.getByTestId('tab-import').click();
+    await page.getByTestId('import-file').setInputFiles({ name: '大批避难场所.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await page.getByTestId('import-dry-run').click();
+    await expect.poll(async () => (await page.getByTestId('import-report').isVisible()) && (await page.getByTestId('import-report').innerText()), { timeout: 120_000 }).toMatch(/共 20,?000 行：20,?000 行可导入，0 行有问题/);
+    await page.getByTestId('import-commit').click();
+    // Cancel once rows are being written (the progress line counts them).
+    await expect.poll(async () => {
+      const text = (await page.getByTestId('import-progress').isVisible()) ? await page.getByTestId('import-progress').innerText() : '';
+      const m = /写入 (\d+) \/ (\d+)/.exec(text);
+      return m ? Number(m[1]) : -1;
+    }, { timeout: 120_000, intervals: [200] }).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, 'import-writing.png'), fullPage: true });
+    // The cancelled commit answers 409 import_cancelled: declared, and asserted below.
+    g.expected.push({ status: 409, path: /^\/api\/imports\/shelters$/ });
+    await page.getByTestId('import-cancel').click();
+    await page.getByText('已取消，未写入任何记录').waitFor({ timeout: 120_000 });
+    expect(g.seen).toContain('409 POST /api/imports/shelters');
+    await page.screenshot({ path: join(SHOTS, 'import-cancelled.png'), fullPage: true });
+    const after = (await (await context.request.get('/api/layers/shelters')).json()) as { features: { properties: { code: string } }[] };
+    expect(after.features.filter((f) => f.properties.code.startsWith('E2E-取消-'))).toEqual([]);
+  }, 400_000);
+
   it('lets the admin manage users from the browser (/admin/users)', async () => {
     await page.goto('/admin/users');
     await page.getByTestId('users-table').waitFor();
