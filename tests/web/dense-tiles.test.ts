@@ -3,7 +3,7 @@
  * private PostgreSQL: with more than DENSE_ABOVE (3,000) risk points in the database the map draws them from
  * /tiles/risk-points/{z}/{x}/{y}.mvt (not the GeoJSON layer), and a click on a point drawn from a tile opens that
  * point's detail panel (its full record); zoomed out to where the tile is thinned, a clicked point says how many points
- * it stands for (the tile's `count`). Skipped with a message when PostgreSQL + PostGIS are not installed.
+ * it stands for (the tile's `count`), on a desktop and on a phone. Skipped with a message when PostgreSQL + PostGIS are not installed.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +12,8 @@ import type { Browser } from 'playwright-core';
 import { E2E_ADMIN, expectClean, guardedPage, launchChromium, signIn, waitForMapIdle, type Guarded } from '../support/browser.js';
 import { privatePostgresAvailable, startPrivatePostgres, type PrivatePostgres } from '../support/private-postgres.js';
 import { startServer, type RunningServer } from '../support/server.js';
+import { PHONE } from './flows/phone.js';
+import { expectFits } from './flows/phone-fit.js';
 
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 /** Above the web's DENSE_ABOVE (3,000): the copies of the sample's 300 points make 3,300. */
@@ -123,5 +125,47 @@ describe.skipIf(!available)('command map: dense risk points from vector tiles', 
     await g.page.waitForFunction((n) => document.querySelector('[data-testid=stands-for]')?.textContent?.includes(`Stands for about ${n} risk points`), target.count.toLocaleString('en'), { timeout: 30_000 });
     await g.page.click('[data-testid=lang-switch]');
     expectClean(g);
+  }, 300_000);
+
+  it('says it on a phone too: the detail right below the map, its line in view, nothing off the screen', async () => {
+    const phone = await guardedPage(browser, server.url, PHONE);
+    try {
+      await signIn(phone.context);
+      const { page } = phone;
+      await page.goto('/');
+      await waitForMapIdle(page, '__riskmap', 120_000);
+      for (const id of ['hazard-sources', 'shelters', 'warehouses', 'fire-stations']) await page.click(`[data-testid=toggle-${id}]`);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.evaluate(() => window.__riskmap!.map.jumpTo({ center: [115.79, 36.11], zoom: 8.2 }));
+      await waitForMapIdle(page, '__riskmap', 120_000);
+      await page.waitForFunction(() => window.__riskmap!.map.queryRenderedFeatures({ layers: ['risk-tiles'] }).some((f) => Number(f.properties.count) > 1), undefined, { timeout: 120_000 });
+      const target = await page.evaluate(() => {
+        const map = window.__riskmap!.map;
+        const rect = map.getCanvas().getBoundingClientRect();
+        const f = map.queryRenderedFeatures({ layers: ['risk-tiles'] }).filter((x) => Number(x.properties.count) > 1).sort((a, b) => Number(b.properties.count) - Number(a.properties.count))[0]!;
+        const p = map.project(f.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : [0, 0]);
+        return { name: String(f.properties.name ?? ''), count: Number(f.properties.count), x: rect.left + p.x, y: rect.top + p.y };
+      });
+      await page.mouse.click(target.x, target.y);
+      const panel = page.locator('[data-testid=detail-panel]');
+      await panel.waitFor({ timeout: 30_000 });
+      if (((await panel.locator('h2').textContent()) ?? '') !== target.name) await panel.locator('.chooser-list button', { hasText: target.name }).first().click();
+      await page.waitForFunction((name) => document.querySelector('[data-testid=detail-panel] h2')?.textContent === name, target.name, { timeout: 30_000 });
+      expect(await page.textContent('[data-testid=stands-for]')).toContain(`代表约 ${target.count.toLocaleString('zh-CN')} 个风险点`);
+      await expectFits(page, '[data-testid=detail-panel]');
+      // The map and the line both on the screen: the panel follows the map, before the layer list.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const line = (await page.getByTestId('stands-for').boundingBox())!;
+      if (line.y + line.height > 844) await page.getByTestId('stands-for').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+      const map = (await page.getByTestId('command-map').boundingBox())!;
+      const shown = (await page.getByTestId('stands-for').boundingBox())!;
+      expect(shown.y + shown.height).toBeLessThanOrEqual(844);
+      expect(map.y + map.height).toBeGreaterThan(200);
+      expect((await page.locator('.layer-panel').boundingBox())!.y).toBeGreaterThan(shown.y);
+      await page.screenshot({ path: join(SCREENSHOTS, 'stands-for-phone.png') });
+      expectClean(phone);
+    } finally {
+      await phone.context.close();
+    }
   }, 300_000);
 });

@@ -5,8 +5,8 @@ import { waitForMapIdle } from '../../support/browser.js';
 import type { Env } from './env.js';
 import { signedInPage } from './signed-in-page.js';
 
-/** Screen position of a rendered feature of `layer` matching `pred` (on the page, in CSS px). */
-async function screenAt(page: Page, layer: string, code: string): Promise<{ x: number; y: number }> {
+/** Screen position of the rendered feature of `layer` with this `code` (on the page, in CSS px). */
+export async function screenAt(page: Page, layer: string, code: string): Promise<{ x: number; y: number }> {
   return page.evaluate(
     ([layer, code]) => {
       const map = window.__riskmap!.map;
@@ -20,7 +20,7 @@ async function screenAt(page: Page, layer: string, code: string): Promise<{ x: n
 }
 
 /** Wait for the incident answer to be shown and drawn; returns click→answer and click→drawn in ms (page clock). */
-async function answered(page: Page): Promise<{ answerMs: number; drawnMs: number }> {
+export async function answered(page: Page): Promise<{ answerMs: number; drawnMs: number }> {
   await page.locator('[data-testid=incident-panel][data-state=done]').waitFor();
   await expect.poll(() => page.evaluate(() => window.__riskmap!.map.queryRenderedFeatures({ layers: ['incident-zones-fill'] }).length)).toBeGreaterThan(0);
   await waitForMapIdle(page);

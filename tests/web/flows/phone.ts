@@ -2,9 +2,11 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { waitForMapIdle } from '../../support/browser.js';
 import type { Env } from './env.js';
+import { phoneIncidentFlows } from './phone-incident.js';
 import { signedInPage } from './signed-in-page.js';
 
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+/** A phone in portrait (the size of the phone describe and of the phone shots elsewhere). */
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
 
 export function phoneFlows(env: Env): void {
   const session = signedInPage(env, PHONE);
@@ -29,4 +31,6 @@ export function phoneFlows(env: Env): void {
     await waitForMapIdle(page, '__finderMap');
     await page.screenshot({ path: join(env.shots, 'finder-phone.png') });
   });
+
+  phoneIncidentFlows(env, session);
 }

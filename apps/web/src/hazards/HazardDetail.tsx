@@ -20,7 +20,8 @@ export function HazardDetail({ id, vocabulary, role, revision, onChanged, onClos
   const { locale } = useI18n();
   const [d, setD] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [note, setNote] = useState('');
+  // one note per step form: a note typed for 上报 is not sent with 落实五到位
+  const [notes, setNotes] = useState<Record<string, string>>({});
   const [five, setFive] = useState<Record<string, string>>({});
   useEffect(() => {
     void hazardApi.detail(id).then((x) => {
@@ -39,8 +40,8 @@ export function HazardDetail({ id, vocabulary, role, revision, onChanged, onClos
     setError(null);
     const properties = withFive ? { ...five, fundsYuan: five.fundsYuan === '' ? null : Number(five.fundsYuan), deadline: five.deadline || null } : {};
     try {
-      await hazardApi.step(id, { step, version: p.version, note, properties });
-      setNote('');
+      await hazardApi.step(id, { step, version: p.version, note: notes[step] ?? '', properties });
+      setNotes({ ...notes, [step]: '' });
       onChanged();
     } catch (err) {
       setError(errorText(err, locale));
@@ -88,7 +89,7 @@ export function HazardDetail({ id, vocabulary, role, revision, onChanged, onClos
                 </label>
               ))
             : null}
-          <label>{h('note')}<input name="note" value={note} onChange={(e) => setNote(e.target.value)} required={s.needsNote === true} /></label>
+          <label>{h('note')}<input name="note" value={notes[s.key] ?? ''} onChange={(e) => setNotes({ ...notes, [s.key]: e.target.value })} required={s.needsNote === true} /></label>
           <button type="submit" data-testid={`step-${s.key}`}>{locale === 'en' ? s.en : s.zh}</button>
         </form>
       ))}

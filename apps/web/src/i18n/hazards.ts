@@ -2,10 +2,6 @@
 export const hazardsZh = {
   title: '隐患排查治理',
   scoreboard: '规划指标考核',
-  'mapNote.open': '隐患（未销号）{n} 项',
-  'mapNote.major': '重大 {n}',
-  'mapNote.overdue': '逾期 {n}',
-  'mapNote.flags': '风险点有未销号重大隐患 {n}',
   register: '隐患台账',
   recordHint: '在地图上点击隐患位置以登记新隐患',
   record: '登记隐患',
@@ -76,12 +72,15 @@ export const hazardsZh = {
   planningLink: '规划工作台',
   openScoreboard: '打开考核表页面（打印）',
   saved: '已保存',
+  mapOpen: '隐患（未销号）{n} 项',
+  mapMajor: '重大 {n}',
+  mapOverdue: '逾期 {n}',
+  mapFlags: '风险点有未销号重大隐患 {n}',
 };
 
 /** English: every hazard key is required. */
 export const hazardsEn: Record<keyof typeof hazardsZh, string> = {
-  title: 'Hidden hazards', scoreboard: 'Plan indicators',
-  'mapNote.open': 'Hidden hazards (open): {n}', 'mapNote.major': 'major {n}', 'mapNote.overdue': 'overdue {n}', 'mapNote.flags': 'risk points with an open major hazard {n}', register: 'Register', recordHint: 'Click the map where the hazard is to record it',
+  title: 'Hidden hazards', scoreboard: 'Plan indicators', register: 'Register', recordHint: 'Click the map where the hazard is to record it',
   record: 'Record hazard', cancel: 'Cancel', name: 'Title', category: 'Sector', grade: 'Grade', source: 'Found by', finder: 'Finder', foundOn: 'Found on',
   description: 'Description', enterprise: 'Enterprise / unit', place: 'Place', riskPoint: 'Risk point', township: 'Township', fiveInPlace: 'Five in place',
   responsibleUnit: 'Responsible unit', responsiblePerson: 'Responsible person', measures: 'Measures', fundsYuan: 'Funds (yuan)', deadline: 'Deadline',
@@ -93,4 +92,5 @@ export const hazardsEn: Record<keyof typeof hazardsZh, string> = {
   value: 'Latest', year: 'Year', trend: 'By year', judgement: 'Judgement', met: 'Met', notMet: 'Not met', noValue: 'No data', computed: 'computed by riskmap',
   print: 'Print sheet', sourceCol: 'Source', basis: 'Basis', enter: 'Enter', enterHint: 'Administrators enter a value per year with its source',
   save: 'Save', flagged: 'Open major hazard', map: 'Map', mapLink: 'Command map', hazardsLink: 'Hidden hazards', planningLink: 'Planning workspace', openScoreboard: 'Open the sheet page (print)', saved: 'Saved',
+  mapOpen: 'Open hidden hazards: {n}', mapMajor: 'major {n}', mapOverdue: 'overdue {n}', mapFlags: 'risk points with an open major hazard {n}',
 };

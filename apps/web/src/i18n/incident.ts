@@ -59,6 +59,8 @@ export const incidentZh = {
   withoutLocation: '其中按乡镇人口密度估算、无具体位置',
   grade: '级',
   major: '重大',
+  level: '风险',
+  stock: '物资',
 } as const;
 
 /** English: every incident key is required. */
@@ -122,4 +124,6 @@ export const incidentEn: Record<keyof typeof incidentZh, string> = {
   withoutLocation: 'of them estimated from township density, without a location',
   grade: 'grade',
   major: 'major',
+  level: 'Risk',
+  stock: 'Stock',
 };

@@ -70,7 +70,7 @@ export function IncidentTables({ r, colours, limit = 50 }: Props) {
       <Section id="domino" title={w('riskPoints')} n={r.riskPoints.length}>
         <Table
           empty={w('none')}
-          head={[w('name'), t('level.1').slice(-2), w('zone'), w('distance')]}
+          head={[w('name'), w('level'), w('zone'), w('distance')]}
           total={r.riskPoints.length} rows={cut(r.riskPoints).map((p) => [
             p.name,
             <span key="l" className="level-tag" style={{ background: colours[p.level as RiskLevel] ?? '#999' }}>{t(`level.${p.level}` as 'level.1')}</span>,
@@ -117,7 +117,7 @@ export function IncidentTables({ r, colours, limit = 50 }: Props) {
         <Table empty={w('none')} head={[w('name'), w('firstEta'), w('distance')]} total={r.fireStations.length} rows={cut(r.fireStations).map((f) => [f.name, `${f.etaMinutes} ${w('minutes')}`, formatDistance(f.distanceM)])} />
       </Section>
       <Section id="warehouses" title={w('warehouses')}>
-        <Table empty={w('none')} head={[w('name'), w('distance'), t('layer.warehouses').slice(-2)]} total={r.warehouses.length} rows={cut(r.warehouses).map((x) => [x.name, formatDistance(x.distanceM), <span key="s" className="wrap">{stockText(x.stock, w('belowMin'), limit < 10 ? 3 : 6, t('print.moreItems'))}</span>])} />
+        <Table empty={w('none')} head={[w('name'), w('distance'), w('stock')]} total={r.warehouses.length} rows={cut(r.warehouses).map((x) => [x.name, formatDistance(x.distanceM), <span key="s" className="wrap">{stockText(x.stock, w('belowMin'), limit < 10 ? 3 : 6, t('print.moreItems'))}</span>])} />
       </Section>
     </>
   );
