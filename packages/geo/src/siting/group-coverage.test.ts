@@ -39,4 +39,12 @@ describe('groupCoverage', () => {
     expect(coveredWeight(cs, onGroups.chosen)).toBeCloseTo(onGroups.objective, 6);
     expect(onGroups.objective).toBeGreaterThanOrEqual(onPoints.objective - 1e-6);
   });
+
+  it('without a round count the search stops by itself once rounds stop improving, never worse than 50 rounds', () => {
+    const fixed = mclpHeuristic(grouped, 5, { seed: 3, iterations: 50, timeLimitMs: 600_000 });
+    const own = mclpHeuristic(grouped, 5, { seed: 3, timeLimitMs: 600_000 });
+    expect(own.timeLimitReached).toBe(false);
+    expect(own.objective).toBeGreaterThanOrEqual(fixed.objective - 1e-6);
+    expect(mclpHeuristic(grouped, 5, { seed: 3, stall: 10, timeLimitMs: 600_000 }).objective).toBeLessThanOrEqual(own.objective + 1e-6);
+  });
 });

@@ -2,6 +2,9 @@ import type { CoverageSets } from './coverage-sets.js';
 import { seededRandom } from './seeded-random.js';
 import type { CoreSolution } from './types.js';
 
+/** Ruin-and-recreate rounds in a row without a better cover after which the search stops (when no round count is given). */
+const STALL_ROUNDS = 1000;
+
 /**
  * MCLP by greedy construction then swap local search (add the best closed candidate, drop the open
  * site whose unique coverage it loses least) with seeded perturbation rounds; objective = weight newly covered.
@@ -10,7 +13,7 @@ import type { CoreSolution } from './types.js';
 export function mclpHeuristic(
   cs: CoverageSets,
   p: number,
-  opts: { timeLimitMs?: number; seed?: number; iterations?: number } = {},
+  opts: { timeLimitMs?: number; seed?: number; iterations?: number; stall?: number } = {},
 ): CoreSolution {
   const t0 = performance.now();
   const deadline = t0 + (opts.timeLimitMs ?? 10_000);
@@ -33,8 +36,11 @@ export function mclpHeuristic(
   let best = st.openList();
   let bestObj = st.covered;
   const rand = seededRandom(opts.seed ?? 1);
-  const iterations = opts.iterations ?? 50;
-  for (let it = 0; it < iterations && p < cs.c && performance.now() < deadline; it++) {
+  // Rounds end at `iterations` when given; otherwise after `stall` rounds in a row without a better cover (or at the deadline).
+  const iterations = opts.iterations ?? Infinity;
+  const stall = opts.iterations === undefined ? (opts.stall ?? STALL_ROUNDS) : Infinity;
+  let since = 0;
+  for (let it = 0; it < iterations && since < stall && p < cs.c && performance.now() < deadline; it++) {
     // Ruin and recreate: close k random sites, then reopen as many, each a random pick among the
     // three closed candidates of largest gain (the dropped sites excluded); pure random additions
     // mostly land where nobody lives and are undone at once by the local search.
@@ -51,7 +57,11 @@ export function mclpHeuristic(
     if (st.covered > bestObj + 1e-9) {
       bestObj = st.covered;
       best = st.openList();
-    } else st.reset(best);
+      since = 0;
+    } else {
+      st.reset(best);
+      since++;
+    }
   }
   return {
     chosen: best,
