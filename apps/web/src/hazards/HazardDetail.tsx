@@ -17,7 +17,7 @@ interface Props {
 
 export function HazardDetail({ id, vocabulary, role, revision, onChanged, onClose }: Props) {
   const h = useScoped('hazards');
-  const { locale } = useI18n();
+  const { locale, t } = useI18n();
   const [d, setD] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
   // one note per step form: a note typed for 上报 is not sent with 落实五到位
@@ -59,7 +59,7 @@ export function HazardDetail({ id, vocabulary, role, revision, onChanged, onClos
   const statusLabel = (s: string) => label(locale, vocabulary.statuses[s], s);
   return (
     <section className="panel hazard-detail" data-testid="hazard-detail" data-status={p.status}>
-      <button type="button" className="close" onClick={onClose} aria-label="close">×</button>
+      <button type="button" className="close" onClick={onClose} aria-label={t('close')}>×</button>
       <h2>{p.name}</h2>
       <p>
         <span className="badge" style={{ background: p.color }} data-testid="hazard-status">{locale === 'en' ? p.shownEn : p.shownZh}</span>
@@ -81,7 +81,8 @@ export function HazardDetail({ id, vocabulary, role, revision, onChanged, onClos
         {FIVE.map((k) => (<Fragment key={k}><dt>{h(k)}</dt><dd>{p[k] ?? '—'}</dd></Fragment>))}
       </dl>
       {next.map((s) => (
-        <form key={s.key} className="step-form" onSubmit={(e) => void take(e, s.key, s.requires.length > 0)} data-step={s.key}>
+        <form key={s.key} className="step-form" onSubmit={(e) => void take(e, s.key, s.requires.length > 0)} data-step={s.key} aria-labelledby={`step-title-${s.key}`}>
+          <h4 className="step-title" id={`step-title-${s.key}`}>{h('nextStep')}{locale === 'en' ? ': ' : '：'}{locale === 'en' ? s.en : s.zh}</h4>
           {s.requires.length > 0
             ? FIVE.map((k) => (
                 <label key={k}>{h(k)}

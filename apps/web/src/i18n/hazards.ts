@@ -72,6 +72,7 @@ export const hazardsZh = {
   planningLink: '规划工作台',
   openScoreboard: '打开考核表页面（打印）',
   saved: '已保存',
+  nextStep: '下一步',
   mapOpen: '隐患（未销号）{n} 项',
   mapMajor: '重大 {n}',
   mapOverdue: '逾期 {n}',
@@ -91,6 +92,6 @@ export const hazardsEn: Record<keyof typeof hazardsZh, string> = {
   legendGeneral: 'General', legendMajor: 'Major', legendOverdue: 'Overdue', signIn: 'Sign in first', indicator: 'Indicator', target: '2025 target',
   value: 'Latest', year: 'Year', trend: 'By year', judgement: 'Judgement', met: 'Met', notMet: 'Not met', noValue: 'No data', computed: 'computed by riskmap',
   print: 'Print sheet', sourceCol: 'Source', basis: 'Basis', enter: 'Enter', enterHint: 'Administrators enter a value per year with its source',
-  save: 'Save', flagged: 'Open major hazard', map: 'Map', mapLink: 'Command map', hazardsLink: 'Hidden hazards', planningLink: 'Planning workspace', openScoreboard: 'Open the sheet page (print)', saved: 'Saved',
+  save: 'Save', flagged: 'Open major hazard', map: 'Map', mapLink: 'Command map', hazardsLink: 'Hidden hazards', planningLink: 'Planning workspace', openScoreboard: 'Open the sheet page (print)', saved: 'Saved', nextStep: 'Next step',
   mapOpen: 'Open hidden hazards: {n}', mapMajor: 'major {n}', mapOverdue: 'overdue {n}', mapFlags: 'risk points with an open major hazard {n}',
 };
