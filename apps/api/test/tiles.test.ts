@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '@riskmap/db';
+import { LAYERS, peekTileRanking, sql } from '@riskmap/db';
 import { testBackends } from '@riskmap/db/testing';
 import { startTestApp, type TestApp } from './harness.js';
 import { decodeTile, tileAt } from './tiles-decode.js';
@@ -97,6 +97,11 @@ describe.each(testBackends())('vector tiles on %s', (backend) => {
     const rep = low.find((f) => (f.properties.count as number) > 1)!;
     await sql`update risk_points set name = ${'抽稀代表点'} where id = ${rep.id!}`.execute(app.t.db);
     await app.changes.catchUp();
+    // The layer's thinned tiles were viewed, so the new revision's ranking is read ahead of the next tile.
+    const revision = app.changes.layerVersion('risk-points');
+    await expect.poll(() => peekTileRanking(app.t.db, LAYERS['risk-points'], false, revision), { timeout: 30_000 }).toBe(true);
+    // …and not for an audience nobody asked thinned tiles for.
+    expect(peekTileRanking(app.t.db, LAYERS['risk-points'], true, revision)).toBe(false);
     const after = await get(path('risk-points'), { ...auth, 'if-none-match': etag });
     expect(after.status).toBe(200);
     expect(decodeTile(await bytes(after), 'risk-points').find((f) => f.id === rep.id)!.properties.name).toBe('抽稀代表点');

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
-import { isTileAddress, layerSummary, layerTile, type LayerSummary } from '@riskmap/db';
+import { isThinnable, isTileAddress, layerSummary, layerTile, type LayerSummary } from '@riskmap/db';
 import { readableLayers } from '../ogc/layer-access.js';
 import { layerProperties } from '../ogc/collection-schema.js';
 import { mapStyle, tileJson } from '../tiles/tile-documents.js';
 import { tileBudget } from '../tiles/tile-budget.js';
+import { rankingWarmer } from '../tiles/ranking-warmer.js';
 import type { AppDeps } from '../deps.js';
 import { HttpError } from '../http/http-error.js';
 import { notFound } from '../http/error-middleware.js';
@@ -47,12 +48,14 @@ interface CachedTile {
 /**
  * `GET /tiles/:layer/:z/:x/:y.mvt` with an in-process cache keyed by the layer's change version
  * (so an edit published on the change bus invalidates it), ETag / If-None-Match and Cache-Control. The same version
- * keys the layer's thinning ranking (read once per revision, see layerTile `revision`).
+ * keys the layer's thinning ranking (read once per revision, see layerTile `revision`; after a change to a layer
+ * whose thinned tiles are being viewed, the new revision's ranking is read ahead, see rankingWarmer).
  * @example app.use('/tiles', tilesRouter(deps))
  */
 export function tilesRouter(deps: AppDeps, maxCached = 4000): Router {
   const router = Router();
   const cache = new Map<string, CachedTile>();
+  const warmer = rankingWarmer(deps);
 
   mountRoute(router, tileStyle, styleHandler(deps));
 
@@ -69,6 +72,7 @@ export function tilesRouter(deps: AppDeps, maxCached = 4000): Router {
     if (!isTileAddress(t)) throw new HttpError(400, 'invalid_input', `${t.z}/${t.x}/${t.y} is not a tile: x and y must be below 2^z`, { fields: [{ field: 'x', message: 'x and y must be below 2^z' }] });
     const audience = readable.publicOnly ? 'public' : 'full';
     const revision = deps.changes.layerVersion(readable.d.id);
+    if (isThinnable(readable.d) && t.z < deps.config.gis.tileFullDetailZoom) warmer.viewed(readable.d, readable.publicOnly);
     const key = `${readable.d.id}|${audience}|${revision}|${t.z}/${t.x}/${t.y}`;
     let tile = cache.get(key);
     if (tile) {

@@ -51,6 +51,21 @@ export async function layerTile(db: Kysely<Database>, backend: Backend, d: Layer
   });
 }
 
+/**
+ * Read and keep a layer's thinning ranking for `revision` ahead of its tiles (after a change, so the first thinned
+ * tile of the new revision does not wait for it), with the same server settings a tile uses.
+ * @example await warmTileRanking(db, 'server', LAYERS['risk-points'], false, deps.changes.layerVersion('risk-points'))
+ */
+export async function warmTileRanking(db: Kysely<Database>, backend: Backend, d: LayerDescriptor, publicOnly: boolean, revision: string | number): Promise<void> {
+  if (!isThinnable(d)) return;
+  if (backend !== 'server') return void (await cachedTileRanking(db, db, d, publicOnly, revision));
+  await db.transaction().execute(async (trx) => {
+    await sql`set local jit = off`.execute(trx);
+    await sql`set local work_mem = '32MB'`.execute(trx);
+    await cachedTileRanking(db, trx, d, publicOnly, revision);
+  });
+}
+
 async function buildTile(owner: Kysely<Database>, db: Kysely<Database>, backend: Backend, d: LayerDescriptor, t: TileAddress, options: LayerTileOptions): Promise<Uint8Array> {
   const columns = await tileColumns(db, d, options.allowedColumns);
   const publicOnly = options.publicOnly ?? false;

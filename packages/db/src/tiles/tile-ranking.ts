@@ -94,3 +94,12 @@ export function cachedTileRanking(owner: object, db: Kysely<Database>, d: LayerD
   p.catch(() => m.get(key) === p && m.delete(key));
   return p;
 }
+
+/**
+ * Whether `cachedTileRanking` already holds (or is reading) the ranking of this revision: the next thinned tile of
+ * it reads no ranking.
+ * @example peekTileRanking(db, LAYERS['risk-points'], false, 43) // true once warmed
+ */
+export function peekTileRanking(owner: object, d: LayerDescriptor, publicOnly: boolean, revision: string | number): boolean {
+  return cache.get(owner)?.has(`${d.id}|${publicOnly ? 'public' : 'full'}|${revision}`) ?? false;
+}
