@@ -27,7 +27,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', ADMIN_USERNAME: 'a', ADMIN_PASSWORD: 'short' })).toThrow(/invalid setting ADMIN_PASSWORD: too weak for production \(shorter than 12 characters\)/);
   });
 
-  it('keeps the domain defaults from DOMAIN.md (2.5 m² target, LEC bands)', () => {
+  it('keeps the documented domain defaults (docs/shelters.md 2.5 m² target, docs/risk-grading.md LEC bands)', () => {
     const c = loadConfig({});
     expect(c.domain.shelters.perCapitaTargetM2).toBe(2.5);
     expect(c.domain.lec.bands.map((b) => b.above)).toEqual([320, 160, 70, -Infinity]);

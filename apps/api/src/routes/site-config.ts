@@ -4,7 +4,7 @@ import { basemapContext, siteConfig } from '@riskmap/contract';
 import type { AppDeps } from '../deps.js';
 import { mountRoute } from '../http/mount-route.js';
 
-/** Tianditu WMTS (Web Mercator) vector map + annotation, when a key is configured (DOMAIN.md §6). */
+/** Tianditu WMTS (Web Mercator) vector map + annotation, when a key is configured (docs/coordinates-and-base-maps.md). */
 function tianditu(key: string) {
   const wmts = (layer: string) =>
     [0, 1, 2, 3, 4, 5, 6, 7].map(

@@ -135,7 +135,7 @@ async function storedExisting(layers: LayerCache, facility: SitingRequest['facil
 }
 
 async function applyFilter(req: SitingRequest, all: SitingCandidate[], layers: LayerCache, domain: DomainConfig) {
-  // Safety distances from hazard sources apply by default (DOMAIN.md §2, §3; docs/siting-safety-distances.md).
+  // Safety distances from hazard sources apply by default (docs/siting-safety-distances.md, docs/shelters.md, docs/fire-stations.md).
   const f = req.candidateFilter ?? { hazardSources: true };
   const hazards = f.hazardSources !== false
     ? (await layers.get('hazard-sources')).features.map((h) => {

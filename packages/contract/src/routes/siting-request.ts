@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * zod schema of the `POST /api/siting` body (DOMAIN.md §7): the problem, the facility, its parameters,
+ * zod schema of the `POST /api/siting` body (docs/siting-problems.md): the problem, the facility, its parameters,
  * and optional inline GeoJSON demand / candidates / existing facilities replacing the stored layers.
  */
 const lon = z.number().finite().min(-180).max(180);
