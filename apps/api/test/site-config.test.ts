@@ -14,6 +14,10 @@ describe.each(testBackends())('site configuration on the %s backend', (backend) 
     expect(body.baseMap).toBeNull();
     expect(body.perCapitaTargetM2).toBe(2.5);
     expect(body.riskLevels['1'].color).toMatch(/^#/);
+    // The finder's rules, which it keeps for offline use: the configured usable statuses and walking speed.
+    expect(body.usableShelterStatuses).toEqual(['built', 'open']);
+    expect(body.walkingSpeedMPerMin).toBe(50);
+    expect(body.shelterClasses['medium-term'].radiusM).toBe(1500);
   });
 
   it('serves the neighbouring counties for the offline base map', async () => {

@@ -32,6 +32,8 @@ export function siteConfigRouter(deps: AppDeps): Router {
       riskLevels: domain.riskLevels,
       perCapitaTargetM2: domain.shelters.perCapitaTargetM2,
       shelterClasses: domain.shelters.classes,
+      usableShelterStatuses: domain.shelters.usableStatuses,
+      walkingSpeedMPerMin: domain.shelters.walkingSpeedMPerMin,
     });
   });
   mountRoute(router, basemapContext, async (_req, res) => {

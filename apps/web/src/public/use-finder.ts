@@ -7,7 +7,7 @@ import { domainDefaults } from '@riskmap/config';
 import { sheltersNearest } from '@riskmap/contract';
 import { call, getJson, getOptional } from '../api/client.js';
 import { normalizeNearest } from '../api/normalize.js';
-import type { AdminAreaProps, DemandPointProps, LayerCollection, NearestShelter, ShelterProps } from '../api/types.js';
+import type { AdminAreaProps, DemandPointProps, LayerCollection, NearestShelter, ShelterProps, SiteConfig } from '../api/types.js';
 import { pointInPolygon } from '../common/geo-math.js';
 import { labelPoint } from '../map/township-labels.js';
 import { nearestShelters } from './nearest.js';
@@ -48,6 +48,8 @@ export function useFinder(): FinderState {
   const [townships, setTownships] = useState<Townships | null>(null);
   const [sample, setSample] = useState(false);
   const shelters = useRef<Promise<Feature<Point, ShelterProps>[]> | null>(null);
+  // The site's own finder rules (kept offline by the service worker); the built-in defaults only when never loaded.
+  const rules = useRef(finderRules(null));
   const seq = useRef(0);
 
   const shelterList = useCallback(() => {
@@ -61,10 +63,12 @@ export function useFinder(): FinderState {
 
   useEffect(() => {
     void (async () => {
-      const [t, d] = await Promise.all([
+      const [t, d, c] = await Promise.all([
         getOptional<Townships>('/api/layers/townships'),
         getOptional<LayerCollection<Point, DemandPointProps>>('/api/layers/demand-points'),
+        getOptional<SiteConfig>('/api/config'),
       ]);
+      if (c.ok) rules.current = finderRules(c.value);
       const list: Place[] = [];
       if (t.ok) {
         setTownships(t.value);
@@ -83,7 +87,7 @@ export function useFinder(): FinderState {
         }
       }
       try {
-        const all = (await shelterList()).filter((f) => f.geometry && f.properties.isPublic !== false && domainDefaults.shelters.usableStatuses.includes(f.properties.status));
+        const all = (await shelterList()).filter((f) => f.geometry && f.properties.isPublic !== false && rules.current.usableStatuses.includes(f.properties.status));
         setAll(all);
         for (const f of all) {
           const [lon, lat] = f.geometry.coordinates as [number, number];
@@ -119,7 +123,7 @@ export function useFinder(): FinderState {
         } else {
           try {
             const list = await shelterList();
-            rows = nearestShelters(list, [o.lon, o.lat], { k: K, usableStatuses: domainDefaults.shelters.usableStatuses, walkingSpeedMPerMin: domainDefaults.shelters.walkingSpeedMPerMin, radiusByClass: domainDefaults.shelters.classes });
+            rows = nearestShelters(list, [o.lon, o.lat], { k: K, ...rules.current });
             notOpen = rows.some((r) => r.status !== 'open');
             local = true;
             if (townships) outside = !townships.features.some((f) => pointInPolygon([o.lon, o.lat], f.geometry));
@@ -143,4 +147,14 @@ export function useFinder(): FinderState {
   );
 
   return { origin, results, outsideCounty, computedLocally, notOpenIncluded, allShelters, busy, error, places, townships, sample, setOrigin };
+}
+
+/** The finder's rules from the site configuration, each falling back to the built-in default it does not give. */
+function finderRules(c: SiteConfig | null) {
+  const d = domainDefaults.shelters;
+  return {
+    usableStatuses: c?.usableShelterStatuses ?? d.usableStatuses,
+    walkingSpeedMPerMin: c?.walkingSpeedMPerMin ?? d.walkingSpeedMPerMin,
+    radiusByClass: c?.shelterClasses ?? d.classes,
+  };
 }

@@ -47,6 +47,8 @@ export const siteConfig = defineRoute({
           z.string(),
           z.object({ zh: z.string(), en: z.string(), perCapitaM2: z.number().describe('m²/person'), radiusM: z.number().describe('service radius, m'), minSiteAreaM2: z.number().describe('m²') }).loose(),
         ),
+        usableShelterStatuses: z.array(z.string()).describe('shelter statuses the finder offers (open first; the others labelled as not open)'),
+        walkingSpeedMPerMin: z.number().describe('walking speed of the finder and of shelter minutes, m/min'),
       }),
     },
   },
