@@ -46,6 +46,31 @@ export function finderFlows(env: Env): void {
     expect(g.external).toEqual([]);
   });
 
+  it('where no open shelter is near, lists built-but-not-open ones labelled as such, with a note, an address and an entrance', async () => {
+    // A place in the county whose answer includes not-open shelters, found through the same API the finder asks.
+    let at: { longitude: number; latitude: number } | null = null;
+    for (let lon = 115.62; lon < 116.08 && !at; lon += 0.02) {
+      for (let lat = 35.97; lat < 36.3 && !at; lat += 0.02) {
+        const r = (await (await g.context.request.get(`/api/shelters/nearest?lon=${lon.toFixed(4)}&lat=${lat.toFixed(4)}&k=3`)).json()) as { distanceToCountyM: number; notOpenIncluded: boolean };
+        if (r.distanceToCountyM === 0 && r.notOpenIncluded) at = { longitude: Number(lon.toFixed(4)), latitude: Number(lat.toFixed(4)) };
+      }
+    }
+    expect(at, 'a place in the sample county where no open shelter is near').not.toBeNull();
+    const page = await g.context.newPage();
+    await g.context.setGeolocation(at!);
+    await page.goto('/find');
+    await page.click('[data-testid=locate]');
+    await page.locator('[data-testid=not-open-note]').waitFor();
+    const notOpen = page.locator('[data-testid=result]:not([data-status=open])').first();
+    await notOpen.waitFor();
+    expect(await notOpen.getByTestId('status').innerText()).toBe('已建成，尚未开放');
+    expect(await notOpen.getByTestId('distance').innerText()).toMatch(/直线/);
+    for (const id of ['address', 'entrance']) expect((await notOpen.getByTestId(id).locator('dd').innerText()).trim()).not.toBe('—');
+    await page.screenshot({ path: join(env.shots, 'finder-not-open.png'), fullPage: true });
+    await page.close();
+    await g.context.setGeolocation(HERE);
+  });
+
   it('finds shelters from a township name typed in the search box', async () => {
     const { page } = g;
     await page.fill('[data-testid=place-search]', '阿城');
