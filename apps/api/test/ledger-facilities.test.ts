@@ -14,7 +14,7 @@ describe.each(testBackends().slice(0, 1))('台账 facility sheets on the %s back
     const res = await fetch(`${app.url}/api/planning/report.xlsx`, { headers: { authorization: `Bearer ${await app.login('planner')}` } });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await res.arrayBuffer()) as never);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['人均避难面积台账', '应急避难场所台账', '消防站台账', '应急物资储备库台账']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['人均避难面积台账', '服务覆盖', '应急避难场所台账', '消防站台账', '应急物资储备库台账']);
     const sheet = wb.getWorksheet('应急避难场所台账')!;
     const headings = (sheet.getRow(3).values as unknown[]).slice(1);
     expect(headings).toEqual(['序号', '编号', '名称', '所属乡镇（街道）', '地址', '场所类别', '场地类型', '总面积（m²）', '有效面积（m²）', '可容纳人数（人）', '状态', '联系人', '联系电话', '最后修改', '示例数据']);

@@ -33,6 +33,26 @@ describe.each(testBackends().slice(0, 1))('planning report (台账) on the %s ba
     expect(String(sheet.getRow(2).getCell(1).value)).toContain('示例数据');
   });
 
+  it('carries a 服务覆盖 sheet with the coverage page figures (the one coverage model), per township and for the county, its rules named', async () => {
+    const planner = await app.login('planner');
+    const res = await download(app, '/api/planning/report.xlsx', planner);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.arrayBuffer()) as never);
+    const sheet = wb.getWorksheet('服务覆盖')!;
+    expect(sheet).toBeDefined();
+    type Page = { population: number; coveredPopulation: number; townships: { townshipCode: string; coveredPopulation: number }[] };
+    const [shelters, stations] = (await Promise.all(['shelters', 'fire-stations'].map(async (f) => (await download(app, `/api/analytics/coverage?facility=${f}`, planner)).json()))) as [Page, Page];
+    const county = sheet.getRow(sheet.rowCount).values as unknown[];
+    expect(county.slice(2, 5)).toEqual(['全县', shelters.population, shelters.coveredPopulation]);
+    expect(county[6]).toBe(stations.coveredPopulation);
+    expect(sheet.rowCount).toBe(4 + shelters.townships.length + 1);
+    const first = sheet.getRow(5).values as unknown[];
+    expect(first[4]).toBe(shelters.townships[0]!.coveredPopulation);
+    expect(first[6]).toBe(stations.townships.find((t) => t.townshipCode === shelters.townships[0]!.townshipCode)!.coveredPopulation);
+    expect(String(sheet.getRow(2).getCell(1).value)).toMatch(/服务半径.*绕行系数.*5 分钟响应.*出动时间/);
+    expect(String(sheet.getRow(3).getCell(1).value)).toContain(`${shelters.population.toLocaleString('en-US')} 人`);
+  });
+
   it('is for planners: anonymous users get 401 and commanders 403', async () => {
     expect((await download(app, '/api/planning/report.xlsx')).status).toBe(401);
     expect((await download(app, '/api/planning/report.xlsx', await app.login('commander'))).status).toBe(403);

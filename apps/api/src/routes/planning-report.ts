@@ -6,6 +6,8 @@ import type { AppDeps } from '../deps.js';
 import { mountRoute } from '../http/mount-route.js';
 import type { LayerCache } from '../services/layer-cache.js';
 import { addFacilitySheets } from '../export/ledger-facility-sheets.js';
+import { addCoverageSheet } from '../export/ledger-coverage-sheet.js';
+import { coverageFigures } from '../services/coverage.js';
 import type { FeatureCollection } from 'geojson';
 
 /** Columns of the 台账 (ledger) sheet, in order. */
@@ -25,7 +27,7 @@ function ledgerRow(index: number | string, r: Row, targetM2: number): (string | 
  * the county town (the plan's indicator) and the county.
  * @example const bytes = await ledgerWorkbook(shelterAreaPerCapita(townships, shelters), { sample: true })
  */
-export async function ledgerWorkbook(result: PerCapitaResult, about: { sample: boolean; includePlanned: boolean; date?: Date; facilities?: Parameters<typeof addFacilitySheets>[1]; townshipNames?: Map<string, string> }): Promise<Buffer> {
+export async function ledgerWorkbook(result: PerCapitaResult, about: { sample: boolean; includePlanned: boolean; date?: Date; facilities?: Parameters<typeof addFacilitySheets>[1]; townshipNames?: Map<string, string>; coverage?: (wb: ExcelJS.Workbook, date: string) => void }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'riskmap';
   const sheet = wb.addWorksheet('人均避难面积台账', { views: [{ state: 'frozen', ySplit: 3 }], pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1 } });
@@ -49,6 +51,7 @@ export async function ledgerWorkbook(result: PerCapitaResult, about: { sample: b
   for (let r = 3; r <= sheet.rowCount; r++) {
     sheet.getRow(r).eachCell({ includeEmpty: true }, (cell) => (cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } }));
   }
+  about.coverage?.(wb, date);
   if (about.facilities) addFacilitySheets(wb, about.facilities, about.townshipNames ?? new Map(), date);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -65,7 +68,10 @@ export function planningReportRouter(deps: AppDeps, layers: LayerCache): Router 
     const sample = [...townships.features, ...shelters.features].some((f) => f.properties?.sample === true);
     const townshipNames = new Map(townships.features.map((f) => [String(f.properties?.code), String(f.properties?.name)]));
     const facilities = { shelters, 'fire-stations': stations, warehouses } as Record<string, FeatureCollection>;
-    const bytes = await ledgerWorkbook(result, { sample, includePlanned: q.includePlanned, facilities, townshipNames });
+    // The coverage page's figures (the one coverage model), as its own sheet.
+    const [shelterCover, stationCover] = await Promise.all([coverageFigures(deps.config.domain, layers, { facility: 'shelters' }), coverageFigures(deps.config.domain, layers, { facility: 'fire-stations' })]);
+    const coverage = (wb: ExcelJS.Workbook, date: string) => addCoverageSheet(wb, { shelters: shelterCover, fireStations: stationCover }, townshipNames, deps.config.domain, date, sample);
+    const bytes = await ledgerWorkbook(result, { sample, includePlanned: q.includePlanned, facilities, townshipNames, coverage });
     const stamp = new Date().toISOString().slice(0, 10).replaceAll('-', '');
     res.attachment(`shelter-ledger-${stamp}.xlsx`);
     res.set('Cache-Control', 'no-store');
