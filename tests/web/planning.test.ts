@@ -74,6 +74,30 @@ describe('planning workspace (/planning)', () => {
     await expect.poll(() => text('kpi-target')).toContain('2.50');
   });
 
+  it('names both county shortfalls under the table, in Chinese and in English', async () => {
+    const api = (await (await context.request.get('/api/analytics/shelter-per-capita')).json()) as { shortfall: { netM2: number; sumOfTownshipsM2: number } };
+    expect(api.shortfall.sumOfTownshipsM2).toBeGreaterThan(api.shortfall.netM2);
+    const m2 = (n: number) => `${n.toLocaleString('zh-CN')} m²`;
+    await page.goto('/planning');
+    await page.getByTestId('per-capita-table').waitFor();
+    const figures = async () => [await text('pc-shortfall-net'), await text('pc-shortfall-sumOfTownships')];
+    await expect.poll(figures).toEqual([`全县净缺口（乡镇间可调剂）：${m2(api.shortfall.netM2)}`, `乡镇缺口合计（各乡镇各自达标）：${m2(api.shortfall.sumOfTownshipsM2)}`]);
+    expect(await page.getByTestId('pc-shortfalls').innerText()).toContain('口径见覆盖模型说明');
+    expect(await page.getByTestId('pc-shortfall-net').isVisible()).toBe(true);
+    expect(await page.getByTestId('pc-shortfall-sumOfTownships').isVisible()).toBe(true);
+    await page.getByTestId('per-capita-table').screenshot({ path: join(SHOTS, 'per-capita-shortfalls-zh-CN.png') });
+    await page.getByTestId('lang-switch').click();
+    try {
+      await expect.poll(figures).toEqual([`Net county shortfall (townships offset each other): ${m2(api.shortfall.netM2)}`, `Sum of township shortfalls (each township meets the target on its own): ${m2(api.shortfall.sumOfTownshipsM2)}`]);
+      expect(await page.getByTestId('pc-shortfalls').innerText()).toContain('section Shortfall');
+      expect(await page.getByTestId('pc-shortfall-sumOfTownships').isVisible()).toBe(true);
+      await page.getByTestId('per-capita-table').screenshot({ path: join(SHOTS, 'per-capita-shortfalls-en.png') });
+    } finally {
+      await page.getByTestId('lang-switch').click();
+      await expect.poll(() => text('tab-coverage')).toBe('覆盖分析');
+    }
+  });
+
   it('shows shelter service areas and the uncovered villages', async () => {
     await page.getByTestId('tab-coverage').click();
     await page.getByTestId('coverage-shelters').click();
@@ -120,6 +144,8 @@ describe('planning workspace (/planning)', () => {
     await page.getByTestId('siting-run').click();
     await page.getByTestId('siting-result').getByText('人均缺口补齐').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('siting-result').getByTestId('before-after').innerText()).toContain('未达标乡镇');
+    // The gap closed is the sum of township shortfalls (the answer's shortfallBasis), and the row says so.
+    expect(await page.getByTestId('siting-result').getByTestId('before-after').innerText()).toContain('面积缺口（乡镇缺口合计，各乡镇各自达标）');
     await expect.poll(() => page.evaluate(() => window.__planningMap!.querySourceFeatures('proposed').length)).toBeGreaterThan(0);
     await page.getByTestId('scenario-name').fill('缺口补齐');
     await page.getByTestId('scenario-save').click();
@@ -188,7 +214,7 @@ describe('planning workspace (/planning)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const sheet = wb.worksheets[0]!;
-    expect((sheet.getRow(3).values as unknown[]).slice(1, 9)).toEqual(['序号', '乡镇（街道）', '常住人口（人）', '避难场所（处）', '有效避难面积（m²）', '人均有效避难面积（m²/人）', '目标（m²/人）', '缺口（m²）']);
+    expect((sheet.getRow(3).values as unknown[]).slice(1, 9)).toEqual(['序号', '乡镇（街道）', '常住人口（人）', '避难场所（处）', '有效避难面积（m²）', '人均有效避难面积（m²/人）', '目标（m²/人）', '缺口（m²；合计行为净缺口，乡镇间可调剂）']);
     const rows = await page.getByTestId('per-capita-table').locator('tbody tr').count();
     expect(sheet.rowCount).toBe(3 + rows + 2);
     expect(String(sheet.getRow(sheet.rowCount).getCell(2).value)).toBe('全县');

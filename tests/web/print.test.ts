@@ -117,6 +117,36 @@ async function openIncidentAnswer(page: Page): Promise<void> {
   await page.locator('[data-testid=incident-panel][data-state=done]').waitFor({ timeout: 60_000 });
 }
 
+/**
+ * The printed brief names its data source (示例数据 on the sample) and loses no row unsaid: each table
+ * lists its rows plus 另有 N 个 for the ones cut, adding up to the section's count; it was cut to fit
+ * under the map (at most 5 rows a table, fewer when 5 do not fit).
+ */
+async function expectBriefComplete(page: Page, locale: string, most = 5): Promise<void> {
+  const brief = page.locator('.incident-print-sheet [data-testid=incident-brief]');
+  expect(await brief.getByTestId('incident-brief-source').isVisible()).toBe(true);
+  expect((await brief.getByTestId('incident-brief-source').innerText()).trim()).toBe(locale === 'en' ? 'Data source: riskmap platform · Sample data' : '数据来源：riskmap 平台 · 示例数据');
+  const limit = Number(await brief.getAttribute('data-rows'));
+  expect(limit).toBeGreaterThanOrEqual(1);
+  expect(limit).toBeLessThanOrEqual(most);
+  const tables = await brief.evaluate((el) =>
+    [...el.querySelectorAll('.incident-section')].flatMap((s) => {
+      const count = s.querySelector('h3 .count')?.textContent;
+      const table = s.querySelector('table');
+      if (!count || !table) return [];
+      return [{ id: (s as HTMLElement).dataset.testid, count: Number(count), rows: table.querySelectorAll('tbody tr').length, more: table.querySelector('[data-testid=incident-more]')?.textContent ?? null }];
+    }),
+  );
+  expect(tables.length).toBeGreaterThan(0);
+  for (const t of tables) {
+    const left = t.more === null ? 0 : Number(/\d+/.exec(t.more)?.[0]);
+    if (t.more !== null) expect(t.more).toMatch(locale === 'en' ? /more not listed/ : /^另有 \d+ 个未列出$/);
+    expect({ ...t, left, sum: t.rows + left }).toMatchObject({ sum: t.count, rows: Math.min(t.count, limit) });
+  }
+  // The sample's answer has more rows than the brief lists somewhere: the caption is there to see.
+  expect(tables.some((t) => t.more !== null)).toBe(true);
+}
+
 describe.each(variants)('print sheets and PNG ($locale, $device)', ({ locale, device, viewport }) => {
   let page: Page;
   let county: number[];
@@ -190,6 +220,7 @@ describe.each(variants)('print sheets and PNG ($locale, $device)', ({ locale, de
     const legend = page.locator('.incident-print-sheet [data-testid=print-legend]');
     expect(await legend.isVisible()).toBe(true);
     expect(await legend.innerText()).toContain(locale === 'en' ? 'Incident' : '事故点');
+    await expectBriefComplete(page, locale);
     await printShot(page, `print-incident-${tag}.png`, device);
     await endPrint(page);
   }, 180_000);
@@ -248,7 +279,7 @@ describe.each(variants)('print sheets and PNG ($locale, $device)', ({ locale, de
  * the paper's frame and showing the whole requested extent. The PDF's first page is drawn with
  * pdftoppm (poppler-utils) into the screenshots.
  */
-async function printPdf(page: Page, file: string): Promise<{ b: Printed & { via?: string; px?: number[]; tilesLoaded?: boolean }; pageMm: number[]; text: string }> {
+async function printPdf(page: Page, file: string): Promise<{ b: Printed & { via?: string; px?: number[]; tilesLoaded?: boolean }; pageMm: number[]; text: string; pages: number }> {
   await page.evaluate(() => delete window.__printBounds);
   // page.pdf() lays out in the emulated media: back to the browser's own (print) for the PDF.
   await page.emulateMedia({ media: null });
@@ -261,7 +292,8 @@ async function printPdf(page: Page, file: string): Promise<{ b: Printed & { via?
   execFileSync('pdftoppm', ['-r', '96', '-png', '-f', '1', '-l', '1', '-singlefile', join(dir, 'sheet.pdf'), join(SHOTS, file.replace(/\.png$/, ''))]);
   const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
   const text = execFileSync('pdftotext', [join(dir, 'sheet.pdf'), '-'], { encoding: 'utf8' });
-  return { b, pageMm: box ? [Number(box[1]) / 72 * 25.4, Number(box[2]) / 72 * 25.4] : [], text };
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [join(dir, 'sheet.pdf')], { encoding: 'utf8' }))?.[1]);
+  return { b, pageMm: box ? [Number(box[1]) / 72 * 25.4, Number(box[2]) / 72 * 25.4] : [], text, pages };
 }
 
 describe.each([variants[0], variants[1]])("the browser's own print ($locale, $device)", ({ locale, device, viewport }) => {
@@ -386,11 +418,34 @@ describe.each([variants[0], variants[1]])("the browser's own print ($locale, $de
     expect(await page.locator('[data-testid=print-tiles-pending]').count()).toBe(0);
   }, 180_000);
 
+  it('a brief too long for the room under the map lists fewer rows, says how many it left out, and still prints on one page', async () => {
+    await openIncidentAnswer(page);
+    // Larger table type (as a longer answer would) makes five rows a table too tall; a change of language lays the brief out again.
+    await page.addStyleTag({ content: '.incident-brief-tables, .incident-brief-tables .incident-table { font-size: 9pt !important; }' });
+    for (let i = 0; i < 2; i++) await page.getByTestId('lang-switch').click();
+    const rows = () => page.locator('.incident-print-sheet [data-testid=incident-brief]').getAttribute('data-rows').then(Number);
+    await expect.poll(rows).toBeLessThan(5);
+    // Cut to what fits the 110 mm under the map (96 px per inch).
+    expect(await page.locator('.incident-print-sheet [data-testid=incident-brief]').evaluate((el) => el.scrollHeight)).toBeLessThanOrEqual((110 * 96) / 25.4);
+    await printVia(page, 'incident-print');
+    await page.emulateMedia({ media: 'print' });
+    await expectBriefComplete(page, locale, 4);
+    await printShot(page, `print-incident-cut-${tag}.png`, device);
+    await endPrint(page);
+    const { text, pages } = await printPdf(page, `ctrlp-incident-cut-${tag}.png`);
+    expect(pages).toBe(1);
+    expect(text.replace(/\s+/g, '')).toContain(locale === 'en' ? 'Datasource:riskmapplatform·Sampledata' : '数据来源：riskmap平台·示例数据');
+  }, 180_000);
+
   it('Ctrl+P with an incident answer shown prints the brief fitted to all zones', async () => {
     await openIncidentAnswer(page);
-    const { b } = await printPdf(page, `ctrlp-incident-${tag}.png`);
+    const { b, text, pages } = await printPdf(page, `ctrlp-incident-${tag}.png`);
     expect(b.via).toBe('beforeprint');
     expect(b.kind).toBe('incident');
+    // One page, nothing clipped: the source line (the brief's last line) is printed.
+    expect(pages).toBe(1);
+    expect(text.replace(/\s+/g, '')).toContain(locale === 'en' ? 'Datasource:riskmapplatform·Sampledata' : '数据来源：riskmap平台·示例数据');
+    expect(text).toMatch(locale === 'en' ? /more not listed/ : /另有 \d+ 个未列出/);
     expect(contains(b.map, b.fitted)).toBe(true);
     expect(Math.abs(b.px![1]! - b.frameMm.heightMm * PX_PER_MM)).toBeLessThan(1.5);
   }, 180_000);

@@ -31,6 +31,13 @@ describe.each(testBackends().slice(0, 1))('planning report (台账) on the %s ba
     expect(sheet.rowCount).toBe(3 + analytics.townships.length + 2);
     expect(String(sheet.getRow(sheet.rowCount).getCell(2).value)).toBe('全县');
     expect(String(sheet.getRow(2).getCell(1).value)).toContain('示例数据');
+    // Which shortfall each figure is: the column's county rows are net; the note gives both county figures, named.
+    expect(LEDGER_HEADINGS[7]).toContain('净缺口');
+    const figures = (await (await download(app, '/api/analytics/shelter-per-capita?target=3', await app.login('planner'))).json()) as { shortfall: { netM2: number; sumOfTownshipsM2: number } };
+    const note = String(sheet.getRow(2).getCell(1).value);
+    expect(note).toContain(`全县净缺口（乡镇间可调剂）${figures.shortfall.netM2.toLocaleString('zh-CN')} m²`);
+    expect(note).toContain(`乡镇缺口合计（各乡镇各自达标）${figures.shortfall.sumOfTownshipsM2.toLocaleString('zh-CN')} m²`);
+    expect(sheet.getRow(sheet.rowCount).getCell(8).value).toBe(figures.shortfall.netM2);
   });
 
   it('carries a 服务覆盖 sheet with the coverage page figures (the one coverage model), per township and for the county, its rules named', async () => {

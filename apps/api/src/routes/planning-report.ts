@@ -11,7 +11,7 @@ import { coverageFigures } from '../services/coverage.js';
 import type { FeatureCollection } from 'geojson';
 
 /** Columns of the 台账 (ledger) sheet, in order. */
-export const LEDGER_HEADINGS = ['序号', '乡镇（街道）', '常住人口（人）', '避难场所（处）', '有效避难面积（m²）', '人均有效避难面积（m²/人）', '目标（m²/人）', '缺口（m²）', '是否达标'];
+export const LEDGER_HEADINGS = ['序号', '乡镇（街道）', '常住人口（人）', '避难场所（处）', '有效避难面积（m²）', '人均有效避难面积（m²/人）', '目标（m²/人）', '缺口（m²；合计行为净缺口，乡镇间可调剂）', '是否达标'];
 
 type Row = PerCapitaResult['townships'][number];
 const round = (n: number | null, digits: number) => (n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits);
@@ -19,6 +19,12 @@ const round = (n: number | null, digits: number) => (n === null ? null : Math.ro
 function ledgerRow(index: number | string, r: Row, targetM2: number): (string | number | null)[] {
   const met = r.meetsTarget === null ? '—' : r.meetsTarget ? '达标' : '未达标';
   return [index, r.name, r.population, r.shelterCount, Math.round(r.effectiveAreaM2), round(r.perCapitaM2, 2), targetM2, Math.round(r.shortfallM2), met];
+}
+
+/** Both county shortfalls, named as docs/coverage-model.md §Shortfall names them. */
+export function shortfallNote(result: Pick<PerCapitaResult, 'shortfall'>): string {
+  const m2 = (n: number) => Math.round(n).toLocaleString('zh-CN');
+  return `全县净缺口（乡镇间可调剂）${m2(result.shortfall.netM2)} m²，乡镇缺口合计（各乡镇各自达标）${m2(result.shortfall.sumOfTownshipsM2)} m²`;
 }
 
 /**
@@ -38,7 +44,7 @@ export async function ledgerWorkbook(result: PerCapitaResult, about: { sample: b
   sheet.getRow(1).alignment = { horizontal: 'center' };
   const date = (about.date ?? new Date()).toISOString().slice(0, 10);
   const statuses = about.includePlanned ? '已建、开放及规划中' : '已建及开放';
-  sheet.addRow([`口径：仅计有效避难面积；目标 ${result.targetM2} m²/人；统计${statuses}场所；制表日期 ${date}${about.sample ? '；示例数据' : ''}`]);
+  sheet.addRow([`口径：仅计有效避难面积；目标 ${result.targetM2} m²/人；统计${statuses}场所；${shortfallNote(result)}；制表日期 ${date}${about.sample ? '；示例数据' : ''}`]);
   sheet.mergeCells(2, 1, 2, width);
   const head = sheet.addRow(LEDGER_HEADINGS);
   head.font = { bold: true };
@@ -46,7 +52,7 @@ export async function ledgerWorkbook(result: PerCapitaResult, about: { sample: b
   result.townships.forEach((r, i) => sheet.addRow(ledgerRow(i + 1, r, result.targetM2)));
   if (result.countyTown) sheet.addRow(ledgerRow('合计', { ...result.countyTown, name: `县城（${result.countyTown.name}）` }, result.targetM2)).font = { bold: true };
   sheet.addRow(ledgerRow('合计', result.county, result.targetM2)).font = { bold: true };
-  const widths = [6, 16, 14, 12, 16, 18, 12, 12, 10];
+  const widths = [6, 16, 14, 12, 16, 18, 12, 22, 10];
   sheet.columns.forEach((c, i) => (c.width = widths[i] ?? 12));
   for (let r = 3; r <= sheet.rowCount; r++) {
     sheet.getRow(r).eachCell({ includeEmpty: true }, (cell) => (cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } }));

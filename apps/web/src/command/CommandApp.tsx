@@ -193,7 +193,7 @@ export default function CommandApp() {
       </main>
       <PrintSheet sheet={sheet()} />
       {incident.active && incident.result ? (
-        <div className="print-only incident-print-sheet" aria-hidden="true">
+        <div className="incident-print-sheet" aria-hidden="true">
           <IncidentBrief r={incident.result} origin={originName || translate(locale, 'incident.point')} colours={COLOURS} sample={isSample} />
         </div>
       ) : null}

@@ -1,8 +1,8 @@
-/** The per-township table: sortable, short rows marked, uncovered population (shelter service areas), the county town (the plan's indicator) highlighted, county total last. */
+/** The per-township table: sortable, short rows marked, uncovered population (shelter service areas), the county town (the plan's indicator) highlighted, county total last with both county shortfalls named. */
 import { useState } from 'react';
 import { useI18n } from '../i18n/index.js';
 import type { CoverageAnswer } from './coverage-logic.js';
-import { fmt, nextSort, sortRows, type PerCapitaAnswer, type PlanRow, type Sort, type SortKey } from './per-capita-logic.js';
+import { countyShortfalls, fmt, nextSort, sortRows, type PerCapitaAnswer, type PlanRow, type Sort, type SortKey } from './per-capita-logic.js';
 
 interface Props {
   answer: PerCapitaAnswer;
@@ -24,8 +24,8 @@ export function PerCapitaTable({ answer, urbanCodes, coverage, onZoom }: Props) 
   };
   const [sort, setSort] = useState<Sort>({ key: 'perCapitaM2', desc: false });
   const rows = sortRows(answer.townships, sort);
-  const head = (key: SortKey, label: string) => (
-    <th scope="col" aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+  const head = (key: SortKey, label: string, note?: string) => (
+    <th scope="col" title={note} aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
       <button type="button" onClick={() => setSort(nextSort(sort, key))} data-testid={`sort-${key}`}>
         {label}
         {sort.key === key ? (sort.desc ? ' ▼' : ' ▲') : ''}
@@ -48,7 +48,9 @@ export function PerCapitaTable({ answer, urbanCodes, coverage, onZoom }: Props) 
       <td>{fmt(r.effectiveAreaM2)}</td>
       <td className={r.meetsTarget === false ? 'warn' : 'ok'}>{fmt(r.perCapitaM2, 2)}</td>
       <td>{fmt(answer.targetM2, 1)}</td>
-      <td className={r.shortfallM2 > 0 ? 'warn' : ''}>{fmt(r.shortfallM2)}</td>
+      <td className={r.shortfallM2 > 0 ? 'warn' : ''} title={kind === 'county' ? t('planning.shortfall.net') : undefined}>
+        {fmt(r.shortfallM2)}
+      </td>
       <td className={r.meetsCapacity ? 'ok' : 'warn'} title={`${fmt(r.capacity)} / ${fmt(r.capacityRequired)}`}>
         {fmt(r.capacity)} / {fmt(r.capacityRequired)} {r.meetsCapacity ? '✓' : '✗'}
       </td>
@@ -71,7 +73,7 @@ export function PerCapitaTable({ answer, urbanCodes, coverage, onZoom }: Props) 
             {head('effectiveAreaM2', t('planning.col.area'))}
             {head('perCapitaM2', t('planning.col.perCapita'))}
             <th scope="col">{t('planning.col.target')}</th>
-            {head('shortfallM2', t('planning.col.shortfall'))}
+            {head('shortfallM2', t('planning.col.shortfall'), t('planning.col.shortfallNote'))}
             {head('capacity', t('planning.col.places'))}
             <th scope="col" title={t('planning.col.uncoveredNote')}>
               {t('planning.col.uncovered')}
@@ -82,6 +84,18 @@ export function PerCapitaTable({ answer, urbanCodes, coverage, onZoom }: Props) 
         <tfoot>
           {answer.countyTown ? line(answer.countyTown, 'county-town') : null}
           {line(answer.county, 'county')}
+          <tr className="county pc-shortfalls" data-testid="pc-shortfalls">
+            <td colSpan={9}>
+              {countyShortfalls(answer, t).map((s) => (
+                <span key={s.key} className="pc-shortfall" data-testid={`pc-shortfall-${s.key}`}>
+                  {s.label}
+                  {t('planning.list.colon')}
+                  <strong className={s.m2 > 0 ? 'warn' : ''}>{fmt(s.m2)} m²</strong>
+                </span>
+              ))}
+              <small className="pc-shortfall-note">{t('planning.shortfall.note')}</small>
+            </td>
+          </tr>
         </tfoot>
       </table>
     </div>

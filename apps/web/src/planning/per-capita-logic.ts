@@ -3,7 +3,8 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 
 /** One township (or the county town / county) and the whole answer, as GET /api/analytics/shelter-per-capita gives them. */
 export type { PerCapitaRow as PlanRow, PerCapitaAnswer } from '@riskmap/contract';
-import type { PerCapitaRow as PlanRow } from '@riskmap/contract';
+import type { PerCapitaRow as PlanRow, PerCapitaAnswer } from '@riskmap/contract';
+import { zhT, type Translate } from '../i18n/index.js';
 
 export type SortKey = 'name' | 'population' | 'effectiveAreaM2' | 'perCapitaM2' | 'shortfallM2' | 'capacity';
 export interface Sort {
@@ -73,4 +74,16 @@ export function fmt(n: number | null | undefined, digits = 0): string {
 export function parseTarget(text: string): number | null {
   const n = Number(text.trim());
   return Number.isFinite(n) && n > 0 && n <= 100 ? n : null;
+}
+
+/**
+ * The county's two shortfalls, each named (docs/coverage-model.md §Shortfall): the net shortfall (the
+ * county as one unit; a township's surplus offsets another's deficit) and the sum of township
+ * shortfalls (no offset: what each township must add to reach the target on its own).
+ */
+export function countyShortfalls(answer: Pick<PerCapitaAnswer, 'shortfall'>, t: Translate = zhT): { key: 'net' | 'sumOfTownships'; label: string; m2: number }[] {
+  return [
+    { key: 'net', label: t('planning.shortfall.net'), m2: answer.shortfall.netM2 },
+    { key: 'sumOfTownships', label: t('planning.shortfall.sumOfTownships'), m2: answer.shortfall.sumOfTownshipsM2 },
+  ];
 }

@@ -112,13 +112,24 @@ const GAP_ROWS: IndicatorRow[] = [
   { key: 'shortfallM2', unit: 'm²', digits: 0, higherIsBetter: false },
 ];
 
+/** Which county shortfall a shelter-gap figure is (docs/coverage-model.md §Shortfall); sum of townships when the answer does not say. */
+export const SHORTFALL_LABEL: Record<'sum-of-townships' | 'net', MessageKey> = {
+  'sum-of-townships': 'planning.indicator.shortfallSumOfTownships',
+  net: 'planning.indicator.shortfallNet',
+};
+
+/** The shelter-gap rows, the shortfall named by the answer's basis. */
+function gapRows(basis: 'sum-of-townships' | 'net' | undefined): IndicatorRow[] {
+  return GAP_ROWS.map((r) => (r.key === 'shortfallM2' ? { ...r, labelKey: SHORTFALL_LABEL[basis ?? 'sum-of-townships'] } : r));
+}
+
 /**
  * The indicator rows that fit a result: people covered and their share (of the demand points'
  * population) always; risk-weighted demand as its own rows when the run weighted demand; distance or
  * time in the impedance's unit (minutes for fire stations); area figures for the gap.
  */
 export function indicatorRows(problem: Problem, result?: Pick<SitingResult, 'impedance' | 'demandBasis' | 'before'>): IndicatorRow[] {
-  if (problem === 'shelter-gap') return GAP_ROWS;
+  if (problem === 'shelter-gap') return gapRows(result?.before.shortfallBasis);
   if (!result || result.before.coveredPopulation === undefined) return LOCATION_ROWS;
   const minutes = result.impedance?.unit === 'min';
   const rows: IndicatorRow[] = [

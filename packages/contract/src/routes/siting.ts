@@ -20,6 +20,7 @@ const Indicators = z.looseObject({
   perCapitaM2: figure('shelter gap: m²/person'),
   townshipsBelowTarget: figure('shelter gap: townships below the target, count'),
   shortfallM2: figure('shelter gap: Σ township shortfalls, m²'),
+  shortfallBasis: z.enum(['sum-of-townships', 'net']).optional().describe('shelter gap: which shortfall shortfallM2 is: sum-of-townships (no offset between townships) or net (county need − county supply); docs/coverage-model.md §Shortfall'),
 }).describe('figures before/after: covered demand (people, or risk-weighted demand when demandBasis.kind is risk-weighted), distances in m; shelter gap: effectiveAreaM2 (m²), perCapitaM2 (m²/person), shortfallM2 (m², Σ townships)');
 
 const PointGeometry = z.looseObject({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]).describe('[longitude, latitude] (CRS84, degrees)') });
