@@ -39,8 +39,8 @@ describe.each(testBackends().slice(0, 1))('named county shortfalls on the %s bac
     expect(body.before.shortfallBasis).toBe('sum-of-townships');
     expect(body.after.shortfallBasis).toBe('sum-of-townships');
     const a = await perCapita(body.perCapitaTargetM2);
-    // Per-capita rounds each township up to a whole m²; siting keeps fractions.
-    expect(Math.abs(body.before.shortfallM2 - a.shortfall.sumOfTownshipsM2)).toBeLessThanOrEqual(a.townships.length);
+    // One definition (areaShortfallM2): siting's before is exactly the per-capita page's sum of township shortfalls.
+    expect(body.before.shortfallM2).toBe(a.shortfall.sumOfTownshipsM2);
     expect(body.before.shortfallM2).toBeGreaterThan(a.shortfall.netM2);
     expect(body.after.shortfallM2).toBeLessThan(body.before.shortfallM2);
   });

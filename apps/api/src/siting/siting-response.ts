@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { LocationResult, ShelterGapResult, SitingIndicators, SitingResult } from '@riskmap/geo';
+import { areaShortfallM2 } from '@riskmap/geo';
 import type { SitingTask } from './build-siting-task.js';
 import type { SolveOutput } from './siting-pool.js';
 import { acceptFeature } from './accept-feature.js';
@@ -127,11 +128,12 @@ function gapResponse(task: SitingTask, r: GapResult, common: Common): SitingResp
   const summary = (area: (t: GapResult['townships'][number]) => number): GapIndicators => {
     const total = r.townships.reduce((s, t) => s + area(t), 0);
     const population = r.townships.reduce((s, t) => s + t.population, 0);
-    const short = r.townships.map((t) => Math.max(0, t.targetAreaM2 - area(t)));
+    // The per-capita page's shortfall of each township (areaShortfallM2), summed: the same figure it shows.
+    const short = r.townships.map((t) => areaShortfallM2(r.perCapitaTargetM2, t.population, area(t)));
     return {
       effectiveAreaM2: total,
       perCapitaM2: population > 0 ? total / population : null,
-      townshipsBelowTarget: short.filter((s) => s > 1e-6).length,
+      townshipsBelowTarget: short.filter((s) => s > 0).length,
       shortfallM2: short.reduce((s, x) => s + x, 0),
       shortfallBasis: 'sum-of-townships',
     };

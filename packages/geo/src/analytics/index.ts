@@ -39,3 +39,4 @@ export { haversineM } from './haversine-m.js';
 export { distanceToPolygonM } from './distance-to-polygon-m.js';
 export { localMetricProjection, type LocalMetricProjection } from './local-metric-projection.js';
 export { polygonLocator } from './polygon-locator.js';
+export { areaShortfallM2 } from './area-shortfall.js';

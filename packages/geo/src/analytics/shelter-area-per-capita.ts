@@ -3,6 +3,7 @@ import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { InputError } from '../input-error.js';
 import type { AdminAreaProps, ShelterProps } from '../model.js';
 import { polygonLocator } from './polygon-locator.js';
+import { areaShortfallM2 } from './area-shortfall.js';
 
 export interface PerCapitaRow {
   /** The township's code (`county-town` / `county` for the two total rows). */
@@ -102,7 +103,7 @@ export function shelterAreaPerCapita(
     return {
       townshipCode, name, population, shelterCount: n, effectiveAreaM2: areaM2, perCapitaM2,
       meetsTarget: population > 0 ? areaM2 >= targetM2 * population : null,
-      shortfallM2: Math.max(0, Math.ceil(targetM2 * population - areaM2)),
+      shortfallM2: areaShortfallM2(targetM2, population, areaM2),
       capacity: cap, capacityRequired, meetsCapacity: cap >= capacityRequired, targetApplies,
     };
   };
