@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_ADMIN, expectClean, guardedPage, launchChromium, signIn, waitForMapIdle, type Guarded } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 import type { Env } from './flows/env.js';
+import { endPrint, printShot, printVia, type Printed } from './flows/print-sheet.js';
 
 const SHOTS = join(import.meta.dirname, 'screenshots');
 const env = {} as Env;
@@ -42,19 +43,6 @@ function bbox(fc: { features: { geometry: { coordinates: unknown } }[] }): numbe
 }
 const contains = (o: number[], i: number[]) => o[0]! <= i[0]! && o[1]! <= i[1]! && o[2]! >= i[2]! && o[3]! >= i[3]!;
 
-type Printed = { fitted: number[]; map: number[]; paper: string; kind: string; frameMm: { widthMm: number; heightMm: number } };
-
-/** Click a button by test id without printing for real, and wait for the fitted bounds. */
-async function printVia(page: Page, testid: string): Promise<Printed> {
-  await page.evaluate(() => {
-    delete window.__printBounds;
-    window.print = () => undefined;
-  });
-  await page.evaluate((id) => (document.querySelector(`[data-testid=${id}]`) as HTMLButtonElement).click(), testid);
-  await page.waitForFunction(() => Boolean(window.__printBounds), undefined, { timeout: 60_000 });
-  return page.evaluate(() => window.__printBounds!) as never;
-}
-
 /**
  * In print emulation, the part of the map that shows: the canvas clipped by its container, unprojected
  * by the map itself ([w, s, e, n]), and the container's size in CSS px.
@@ -83,21 +71,6 @@ const PX_PER_MM = 96 / 25.4;
 function expectFrame(px: number[], b: Printed): void {
   expect(Math.abs(px[0]! - b.frameMm.widthMm * PX_PER_MM)).toBeLessThan(1.5);
   expect(Math.abs(px[1]! - b.frameMm.heightMm * PX_PER_MM)).toBeLessThan(1.5);
-}
-
-/** Screenshot of the print emulation; desktop at the page's own size in CSS px, phone at the phone's width (whole page). */
-async function printShot(page: Page, file: string, device: string, paper: 'A4' | 'A3' = 'A4'): Promise<void> {
-  const before = page.viewportSize()!;
-  if (device === 'desktop') await page.setViewportSize(paper === 'A3' ? { width: 1587, height: 1123 } : { width: 1123, height: 794 });
-  await page.screenshot({ path: join(SHOTS, file), fullPage: true });
-  await page.setViewportSize(before);
-}
-
-/** End the (stubbed) print: the afterprint handler puts the map back. */
-async function endPrint(page: Page): Promise<void> {
-  await page.emulateMedia({ media: 'screen' });
-  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-  expect(await page.locator('.print-frame').count()).toBe(0);
 }
 
 const variants = [

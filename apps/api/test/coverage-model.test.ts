@@ -78,6 +78,20 @@ describe.each(testBackends())('one coverage model on the %s backend', (backend) 
     expect(r.body.excludedCandidates).toEqual([expect.objectContaining({ id: 'NEAR', reason: 'hazard-distance', minDistanceM: 1000, hazardId: hazards.body.features[0].properties.code })]);
   });
 
+  it('places each excluded candidate (lon, lat), so an export can draw it', async () => {
+    const hazards = await call(app, 'GET', '/api/layers/hazard-sources', planner);
+    const [lon, lat] = hazards.body.features[0].geometry.coordinates;
+    const candidates = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', geometry: { type: 'Point', coordinates: [lon + 0.0004, lat] }, properties: { code: 'NEAR', name: '危险源旁空地' } },
+        { type: 'Feature', geometry: { type: 'Point', coordinates: [lon + 0.3, lat + 0.05] }, properties: { code: 'FAR' } },
+      ],
+    };
+    const r = await call(app, 'POST', '/api/siting', planner, { problem: 'mclp', facility: 'shelter', p: 1, candidates });
+    expect(r.body.excludedCandidates).toEqual([expect.objectContaining({ id: 'NEAR', name: '危险源旁空地', lon: lon + 0.0004, lat })]);
+  });
+
   it('shows the demand LSCP cannot cover: count, people and points', async () => {
     const r = await call(app, 'POST', '/api/siting', planner, { problem: 'lscp', facility: 'shelter' });
     expect(r.status).toBe(200);

@@ -25,7 +25,7 @@ export interface SitingTask {
   riskWeighting: RiskWeighting | null;
   sites: Map<string, SiteInfo>;
   /** Candidates left out, with the reason (hazard distance: which hazard source, how far, the distance required). */
-  excluded: { id: string | number; reason: string; detail: string; name?: string; hazardId?: string | number; hazardName?: string; distanceM?: number; minDistanceM?: number }[];
+  excluded: { id: string | number; reason: string; detail: string; name?: string; lon?: number; lat?: number; hazardId?: string | number; hazardName?: string; distanceM?: number; minDistanceM?: number }[];
   /** Demand × candidate pairs (the size that decides synchronous or job). */
   pairs: number;
   sources: { demand: 'stored' | 'inline' | 'none'; candidates: 'stored' | 'inline'; existing: 'stored' | 'inline' | 'none' };
@@ -48,7 +48,7 @@ export async function buildSitingTask(req: SitingRequest, layers: LayerCache, do
   const candidateFc = req.candidates ?? (await storedCandidates(layers, req.facility));
   const { candidates: all, info: sites } = sitesFrom(candidateFc as FeatureCollection, stored ? 'stored' : 'inline');
   assertUniqueIds(all, 'candidates');
-  const { kept, excluded } = await applyFilter(req, all, layers, domain);
+  const { kept, excluded } = await applyFilter(req, all, sites, layers, domain);
   const base = { timeLimitMs: req.timeLimitMs ?? 10_000, ...(req.exact !== undefined ? { exact: req.exact } : {}), ...(req.seed !== undefined ? { seed: req.seed } : {}) };
   const accept = { facility: req.facility, shelterPerCapitaM2: domain.shelters.classes['short-term']?.perCapitaM2 ?? 2 };
   const sources: SitingTask['sources'] = { demand: 'none', candidates: stored ? 'stored' : 'inline', existing: 'none' };
@@ -64,11 +64,11 @@ export async function buildSitingTask(req: SitingRequest, layers: LayerCache, do
     kept.forEach((c) => {
       const field = `candidates.features.${all.indexOf(c)}.properties`;
       if (!(typeof c.effectiveAreaM2 === 'number' && c.effectiveAreaM2 > 0)) {
-        if (stored) return void excluded.push({ id: c.id, reason: 'area', detail: 'no effective area' });
+        if (stored) return void excluded.push({ ...placeOf(c, sites), reason: 'area', detail: 'no effective area' });
         throw new InputError('shelter-gap candidates need effectiveAreaM2 > 0', `${field}.effectiveAreaM2`);
       }
       if (!c.townshipCode || !known.has(c.townshipCode)) {
-        if (stored) return void excluded.push({ id: c.id, reason: 'township', detail: `township ${c.townshipCode ?? '(none)'} is unknown` });
+        if (stored) return void excluded.push({ ...placeOf(c, sites), reason: 'township', detail: `township ${c.townshipCode ?? '(none)'} is unknown` });
         throw new InputError(`township ${c.townshipCode ?? '(none)'} is not a stored township`, `${field}.townshipCode`);
       }
       usable.push(c);
@@ -134,7 +134,13 @@ async function storedExisting(layers: LayerCache, facility: SitingRequest['facil
   return { ...fc, features: fc.features.filter((f) => usable.has(String(f.properties?.status))) };
 }
 
-async function applyFilter(req: SitingRequest, all: SitingCandidate[], layers: LayerCache, domain: DomainConfig) {
+/** A left-out candidate's id, name and place (so an export can draw it). */
+function placeOf(c: SitingCandidate, sites: Map<string, SiteInfo>): { id: string | number; name?: string; lon: number; lat: number } {
+  const name = sites.get(String(c.id))?.name;
+  return { id: c.id, ...(name !== undefined ? { name } : {}), lon: c.lon, lat: c.lat };
+}
+
+async function applyFilter(req: SitingRequest, all: SitingCandidate[], sites: Map<string, SiteInfo>, layers: LayerCache, domain: DomainConfig) {
   // Safety distances from hazard sources apply by default (docs/siting-safety-distances.md, docs/shelters.md, docs/fire-stations.md).
   const f = req.candidateFilter ?? { hazardSources: true };
   const hazards = f.hazardSources !== false
@@ -151,8 +157,10 @@ async function applyFilter(req: SitingRequest, all: SitingCandidate[], layers: L
     hazards,
     minHazardDistanceM: f.minHazardDistanceM ?? defaultDistance,
   });
+  const byId = new Map(all.map((c) => [String(c.id), c]));
   const excluded: SitingTask['excluded'] = r.excluded.map((e) => ({
     ...e,
+    ...(byId.has(String(e.id)) ? placeOf(byId.get(String(e.id))!, sites) : {}),
     ...(e.hazardId !== undefined && hazardNames.has(String(e.hazardId)) ? { hazardName: hazardNames.get(String(e.hazardId))! } : {}),
   }));
   return { kept: r.kept, excluded };

@@ -7,6 +7,7 @@ import { CommandSearch } from './CommandSearch.js';
 import type { BBox } from '../common/geo-math.js';
 import { composeMapPng, printFitted, type SheetText } from '../common/print-map.js';
 import { PaperChoice } from '../common/PaperChoice.js';
+import { downloadUrl } from '../common/download.js';
 
 interface Props {
   layers: Partial<LayerSet>;
@@ -26,11 +27,8 @@ async function exportPng(sheet: SheetText | null, bounds: BBox | null): Promise<
   const map = window.__riskmap?.map;
   if (!map) return;
   const url = sheet ? await composeMapPng(map, bounds, sheet) : map.getCanvas().toDataURL('image/png');
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `riskmap-${new Date().toISOString().slice(0, 10)}.png`;
   window.__lastPng = url;
-  a.click();
+  downloadUrl(url, `riskmap-${new Date().toISOString().slice(0, 10)}.png`);
 }
 
 declare global {

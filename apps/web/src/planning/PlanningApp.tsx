@@ -222,6 +222,7 @@ export default function PlanningApp() {
               onAccept={(s) => void accept(s)}
               onAcceptAll={acceptAll}
               existingCodes={existingCodes}
+              sample={data.sample}
               onUndo={(c) => void undo(c)}
               onFocus={(ll) => zoomTo(ll, 0.01)}
               onSave={async (name) => {

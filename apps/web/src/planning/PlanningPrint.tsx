@@ -1,10 +1,11 @@
-/** Only on the printed planning sheet: title, date and basis, the legend of every symbol the map draws, the scenario summary (map and table print as they are). */
+/** Only on the printed planning sheet: title, date and basis, the legend of every symbol the map draws, the scenario summary or the siting result with its rule, demand basis, uncoverable demand and excluded candidates (map and table print as they are). */
 import { useI18n } from '../i18n/index.js';
 import type { LegendItem } from '../common/legend.js';
 import { PrintLegend } from '../common/PrintLegend.js';
 import { compareTable, type Scenario } from './scenario-logic.js';
 import { CompareTable } from './ScenarioPanel.js';
 import { BeforeAfter } from './BeforeAfter.js';
+import { SitingExplain } from './SitingExplain.js';
 import { problemLabel, type SitingResult } from './siting-logic.js';
 
 export function PlanningPrint({ areaName, targetM2, includePlanned, sample, result, compared, legend }: { areaName: string | null; targetM2: number; includePlanned: boolean; sample: boolean; result: SitingResult | null; compared: Scenario[]; legend: LegendItem[] }) {
@@ -34,6 +35,7 @@ export function PlanningPrint({ areaName, targetM2, includePlanned, sample, resu
               {result.sites.features.map((f) => f.properties.name).join(t('planning.list.sep'))}
             </p>
             <BeforeAfter result={result} />
+            <SitingExplain result={result} variant="print" />
           </>
         ) : null}
         {compared.length === 0 && !result ? <p>{t('planning.print.noScenario')}</p> : null}

@@ -7,6 +7,7 @@ import { fmt } from './per-capita-logic.js';
 import { checkForm, DEFAULT_FORM, PROBLEMS, problemLabel, siteAdds, sitingRequest, type Problem, type SiteProps, type SitingForm } from './siting-logic.js';
 import { BeforeAfter } from './BeforeAfter.js';
 import { SitingExplain } from './SitingExplain.js';
+import { SitingExport } from './SitingExport.js';
 import type { SitingRun } from './use-siting.js';
 
 interface Props {
@@ -20,9 +21,11 @@ interface Props {
   existingCodes?: ReadonlySet<string>;
   /** Accept every site not yet accepted, one after another. */
   onAcceptAll?: (sites: SiteProps[]) => Promise<void>;
+  /** The layers are the bundled sample data (exports say 示例数据). */
+  sample?: boolean;
 }
 
-export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocus, existingCodes, onAcceptAll }: Props) {
+export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocus, existingCodes, onAcceptAll, sample = false }: Props) {
   const { t, locale } = useI18n();
   const [form, setForm] = useState<SitingForm>(DEFAULT_FORM);
   const [touched, setTouched] = useState(false);
@@ -111,7 +114,7 @@ export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocu
           </div>
         </>
       )}
-      <details className="filters">
+      <details className="filters" data-testid="siting-filters">
         <summary>{t('planning.siting.filters')}</summary>
         <div className="chips">
           {SITE_TYPES.map((s) => (
@@ -128,7 +131,7 @@ export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocu
         </label>
         <label className="field">
           {t('planning.siting.hazardDistance')}
-          <input inputMode="numeric" value={form.minHazardDistanceM} onChange={(e) => set('minHazardDistanceM', e.target.value)} placeholder={t('planning.siting.hazardDefault')} />
+          <input inputMode="numeric" value={form.minHazardDistanceM} onChange={(e) => set('minHazardDistanceM', e.target.value)} placeholder={t('planning.siting.hazardDefault')} data-testid="siting-hazard-distance" />
           {err('minHazardDistanceM')}
         </label>
         <label>
@@ -170,6 +173,7 @@ export function SitingPanel({ siting, accepted, onAccept, onUndo, onSave, onFocu
           </p>
           <BeforeAfter result={r} />
           <SitingExplain result={r} />
+          <SitingExport result={r} sample={sample} />
           {r.unreachable?.length ? (
             <p className="sub-note warn">
               {t('planning.siting.unreachable')}

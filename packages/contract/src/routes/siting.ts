@@ -76,7 +76,7 @@ export const SitingAnswer = z.looseObject({
   note: z.string().nullable(),
   sites: z.looseObject({ type: z.literal('FeatureCollection'), features: z.array(z.looseObject({ type: z.literal('Feature'), id: SiteId.optional(), geometry: PointGeometry, properties: SiteProps })) }),
   excludedCandidates: z.array(
-    z.looseObject({ id: SiteId, reason: z.string(), detail: z.string(), hazardName: z.string().optional(), distanceM: z.number().optional().describe('m'), minDistanceM: z.number().optional().describe('m') }),
+    z.looseObject({ id: SiteId, reason: z.string(), detail: z.string(), name: z.string().optional(), lon: z.number().optional().describe('longitude (CRS84, degrees)'), lat: z.number().optional().describe('latitude (CRS84, degrees)'), hazardName: z.string().optional(), distanceM: z.number().optional().describe('m'), minDistanceM: z.number().optional().describe('m') }),
   ),
   perCapitaTargetM2: z.number().optional().describe('shelter gap: the target, m²/person'),
   townships: z.array(TownshipGapRow).optional().describe('shelter gap: every township before and after the chosen sites'),
