@@ -111,7 +111,7 @@ describe('importing the county\'s own data (/planning, 导入)', () => {
       const text = (await page.getByTestId('import-progress').isVisible()) ? await page.getByTestId('import-progress').innerText() : '';
       const m = /写入 (\d+) \/ (\d+)/.exec(text);
       return m ? Number(m[1]) : -1;
-    }, { timeout: 120_000, intervals: [200] }).toBeGreaterThan(0);
+    }, { timeout: 120_000, interval: 200 }).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, 'import-writing.png'), fullPage: true });
     // The cancelled commit answers 409 import_cancelled: declared, and asserted below.
     g.expected.push({ status: 409, path: /^\/api\/imports\/shelters$/ });
