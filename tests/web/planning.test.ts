@@ -238,6 +238,8 @@ describe('planning workspace: editing and import', () => {
   it('adds a shelter by clicking the map, with Chinese validation messages', async () => {
     await page.getByTestId('tab-edit').click();
     await page.getByTestId('add-shelters').click();
+    // The page may have scrolled to the edit form: the click goes where the map is on screen.
+    await page.getByTestId('planning-map').scrollIntoViewIfNeeded();
     const box = (await page.getByTestId('planning-map').boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await page.getByTestId('field-code').fill('SH-E2E-1');
@@ -256,6 +258,7 @@ describe('planning workspace: editing and import', () => {
 
   it('moves it by dragging, then shows a 409 with the other version and reapplies', async () => {
     const handle = page.getByTestId('drag-handle');
+    await page.getByTestId('planning-map').scrollIntoViewIfNeeded();
     const b = (await handle.boundingBox())!;
     await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
     await page.mouse.down();

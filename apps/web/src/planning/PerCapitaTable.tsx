@@ -84,7 +84,7 @@ export function PerCapitaTable({ answer, urbanCodes, coverage, onZoom }: Props) 
         <tfoot>
           {answer.countyTown ? line(answer.countyTown, 'county-town') : null}
           {line(answer.county, 'county')}
-          <tr className="county pc-shortfalls" data-testid="pc-shortfalls">
+          <tr className="pc-shortfalls" data-testid="pc-shortfalls">
             <td colSpan={9}>
               {countyShortfalls(answer, t).map((s) => (
                 <span key={s.key} className="pc-shortfall" data-testid={`pc-shortfall-${s.key}`}>
