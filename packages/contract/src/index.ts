@@ -16,3 +16,4 @@ export * from './http/query-number.js';
 export * from './routes/index.js';
 export * from './http/reading-params.js';
 export * from './features/index.js';
+export * from './csv-text.js';

@@ -1,11 +1,10 @@
 import { Router } from 'express';
-import { EXPORT_FORMATS, exportFile } from '@riskmap/contract';
+import { csvText, EXPORT_FORMATS, exportFile } from '@riskmap/contract';
 import { getLayer } from '@riskmap/db';
 import type { AppDeps } from '../deps.js';
 import { readableLayer } from '../ogc/layer-access.js';
 import { mountRoute } from '../http/mount-route.js';
 import { toTable } from '../export/table-rows.js';
-import { toCsv } from '../export/write-csv.js';
 import { toXlsx } from '../export/write-xlsx.js';
 
 const MEDIA: Record<(typeof EXPORT_FORMATS)[number], string> = {
@@ -32,7 +31,8 @@ export function exportsRouter(deps: AppDeps): Router {
     if (format === 'geojson') {
       res.send(JSON.stringify({ ...fc, layer: { id: d.id, title: d.title } }));
     } else if (format === 'csv') {
-      res.send(toCsv(toTable(fc)));
+      const table = toTable(fc);
+      res.send(csvText(table.headings, table.rows));
     } else {
       res.send(await toXlsx(toTable(fc), d.title.zh));
     }

@@ -1,6 +1,6 @@
 /** A siting result as files: GeoJSON (chosen sites, uncoverable demand, excluded candidates, and what the run was) and CSV (sites, then uncoverable demand). */
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { csvText, type CsvCell } from '../common/csv-text.js';
+import { csvText, type CsvCell } from '@riskmap/contract';
 import { fill, zhT, type Locale, type MessageKey, type Translate } from '../i18n/index.js';
 import { siteTypeLabel } from './edit-logic.js';
 import { excludedName, sitingExplanation } from './siting-explain-logic.js';

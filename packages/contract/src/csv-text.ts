@@ -1,4 +1,4 @@
-/** CSV text as the API's exports write it (apps/api/src/export/write-csv.ts): UTF-8 byte-order mark, CRLF, quoting, formula cells prefixed. */
+/** CSV text as riskmap writes it everywhere (API exports and the web app's downloads): UTF-8 byte-order mark, CRLF, quoting, formula cells prefixed. */
 
 export type CsvCell = string | number | boolean | null | undefined;
 
