@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_ADMIN, expectClean, guardedPage, launchChromium, signIn, waitForMapIdle, type Guarded } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 import { axeFindings } from '../support/axe.js';
+import { recordMajorHazard } from './flows/record-hazard.js';
 
 const SHOTS = join(import.meta.dirname, 'screenshots');
 const PLANNER = { username: 'e2e-hz-planner', password: 'Hz7%山峦-晨雾-58k' };
@@ -155,16 +156,7 @@ describe('hidden hazards (/hazards) and the scoreboard (/scoreboard)', () => {
   it('a commander reports a 重大 hazard to the higher authority (上报) with a note, once; it shows in its history', async () => {
     const token = await adminToken();
     const at: [number, number] = [target.lonLat[0] - 0.0016, target.lonLat[1] + 0.0004];
-    const made = await fetch(`${server.url}/api/hidden-hazards`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: at },
-        properties: { name: '端到端测试：液氨储罐区安全阀失效', category: 'hazardous-chemicals', grade: 'major', discoverySource: 'department-inspection', finder: '县应急局检查组', foundOn: '2026-11-20' },
-      }),
-    });
-    expect(made.status, await made.clone().text()).toBe(201);
+    await recordMajorHazard(server.url, { authorization: `Bearer ${token}` }, at, '端到端测试：液氨储罐区安全阀失效');
     await commander.goto('/hazards');
     await commander.getByTestId('hazard-stats').waitFor({ timeout: 60_000 });
     await clickMapAt(commander, at);

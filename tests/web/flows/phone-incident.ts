@@ -5,6 +5,7 @@ import { E2E_ADMIN, waitForMapIdle, type Guarded } from '../../support/browser.j
 import type { Env } from './env.js';
 import { answered, screenAt } from './incident.js';
 import { expectFits } from './phone-fit.js';
+import { recordMajorHazard } from './record-hazard.js';
 
 declare global {
   interface Window {
@@ -85,16 +86,7 @@ export function phoneIncidentFlows(env: Env, session: () => Guarded): void {
     const far = (ll: [number, number]) => hz.features.every((h) => Math.hypot(h.geometry.coordinates[0] - ll[0], h.geometry.coordinates[1] - ll[1]) > 0.004);
     const rp = rps.features.find((f) => far(f.geometry.coordinates))!;
     const at: [number, number] = [rp.geometry.coordinates[0] + 0.0016, rp.geometry.coordinates[1] + 0.0004];
-    const made = await fetch(`${env.server.url}/api/hidden-hazards`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...auth },
-      body: JSON.stringify({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: at },
-        properties: { name: '手机端测试：储罐区可燃气体报警器失效', category: 'hazardous-chemicals', grade: 'major', discoverySource: 'department-inspection', finder: '县应急局检查组', foundOn: '2026-11-20' },
-      }),
-    });
-    expect(made.status, await made.clone().text()).toBe(201);
+    await recordMajorHazard(env.server.url, auth, at, '手机端测试：储罐区可燃气体报警器失效');
 
     await page.goto('/hazards');
     await page.getByTestId('hazard-stats').waitFor({ timeout: 60_000 });
